@@ -1,0 +1,11 @@
+package org.merchantportal.merchant;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface PortalUserRepository extends JpaRepository<PortalUser, Long> {
+
+	Optional<PortalUser> findByUsername(String username);
+
+}

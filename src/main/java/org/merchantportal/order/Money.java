@@ -1,0 +1,146 @@
+package org.merchantportal.order;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * An exact amount of money: integer minor units (cents, öre) and an ISO 4217 currency, as
+ * in the payment APIs this portal mirrors. Never floating point.
+ */
+public record Money(long minorUnits, Currency currency) implements Comparable<Money> {
+
+	/** Digits, then optionally a point or comma and more digits; nothing else. */
+	private static final Pattern DECIMAL = Pattern.compile("(\\d{1,18})(?:[.,](\\d+))?");
+
+	public Money {
+		Objects.requireNonNull(currency, "currency");
+	}
+
+	public static Money of(long minorUnits, Currency currency) {
+		return new Money(minorUnits, currency);
+	}
+
+	public static Money of(long minorUnits, String currencyCode) {
+		return new Money(minorUnits, Currency.getInstance(currencyCode));
+	}
+
+	public static Money zero(Currency currency) {
+		return new Money(0, currency);
+	}
+
+	/**
+	 * Parses what a person typed: "12.50" or "12,50" in SEK is 1250 öre. Refuses signs,
+	 * exponents, thousands separators, more decimals than the currency has, and values
+	 * that do not fit.
+	 * @throws InvalidAmountException with a message fit to show next to the field
+	 */
+	public static Money parse(String input, Currency currency) {
+		if (input == null || input.isBlank()) {
+			throw new InvalidAmountException("Enter an amount");
+		}
+		String text = input.strip();
+		var matcher = DECIMAL.matcher(text);
+		if (text.length() > 40 || !matcher.matches()) {
+			throw new InvalidAmountException("Enter an amount such as " + example(currency));
+		}
+		int digits = currency.getDefaultFractionDigits();
+		String fraction = matcher.group(2) == null ? "" : matcher.group(2);
+		if (fraction.length() > Math.max(digits, 0)) {
+			throw new InvalidAmountException(digits <= 0 ? currency.getCurrencyCode() + " amounts have no decimals"
+					: currency.getCurrencyCode() + " amounts have at most " + digits + " decimals");
+		}
+		try {
+			BigDecimal value = new BigDecimal(matcher.group(1) + "." + (fraction.isEmpty() ? "0" : fraction));
+			return new Money(value.movePointRight(Math.max(digits, 0)).longValueExact(), currency);
+		}
+		catch (ArithmeticException ex) {
+			throw new InvalidAmountException("The amount is too large");
+		}
+	}
+
+	private static String example(Currency currency) {
+		return new Money(1250L * pow10(currency.getDefaultFractionDigits()) / 100, currency).toPlainString();
+	}
+
+	private static long pow10(int digits) {
+		long result = 1;
+		for (int i = 0; i < digits; i++) {
+			result *= 10;
+		}
+		return result;
+	}
+
+	public Money plus(Money other) {
+		return new Money(Math.addExact(this.minorUnits, requireSameCurrency(other).minorUnits), this.currency);
+	}
+
+	public Money minus(Money other) {
+		return new Money(Math.subtractExact(this.minorUnits, requireSameCurrency(other).minorUnits), this.currency);
+	}
+
+	public Money times(long factor) {
+		return new Money(Math.multiplyExact(this.minorUnits, factor), this.currency);
+	}
+
+	public boolean isPositive() {
+		return this.minorUnits > 0;
+	}
+
+	public boolean isZero() {
+		return this.minorUnits == 0;
+	}
+
+	public boolean isGreaterThan(Money other) {
+		return compareTo(other) > 0;
+	}
+
+	@Override
+	public int compareTo(Money other) {
+		return Long.compare(this.minorUnits, requireSameCurrency(other).minorUnits);
+	}
+
+	private Money requireSameCurrency(Money other) {
+		if (!this.currency.equals(other.currency)) {
+			throw new IllegalArgumentException("Cannot combine " + this.currency + " with " + other.currency);
+		}
+		return other;
+	}
+
+	/**
+	 * The amount as a plain decimal without currency, e.g. "12.50", as a form field shows
+	 * it.
+	 */
+	public String toPlainString() {
+		return BigDecimal.valueOf(this.minorUnits, Math.max(this.currency.getDefaultFractionDigits(), 0))
+			.toPlainString();
+	}
+
+	/**
+	 * The amount formatted for people, e.g. "1 234,50 kr" in Swedish or "SEK 1,234.50".
+	 */
+	public String format(Locale locale) {
+		NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+		format.setCurrency(this.currency);
+		int digits = Math.max(this.currency.getDefaultFractionDigits(), 0);
+		format.setMinimumFractionDigits(digits);
+		format.setMaximumFractionDigits(digits);
+		String formatted = format.format(BigDecimal.valueOf(this.minorUnits, digits));
+		String code = this.currency.getCurrencyCode();
+		if (formatted.startsWith(code) && formatted.length() > code.length()
+				&& Character.isDigit(formatted.charAt(code.length()))) {
+			// "SEK1,234.50" reads badly: where the locale shows the code, space it.
+			return code + "\u00a0" + formatted.substring(code.length());
+		}
+		return formatted;
+	}
+
+	@Override
+	public String toString() {
+		return this.currency.getCurrencyCode() + " " + toPlainString();
+	}
+
+}

@@ -1,0 +1,550 @@
+package org.merchantportal.order;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.merchantportal.merchant.Role;
+import org.merchantportal.order.OrderActionRefusedException.Code;
+
+/**
+ * The order aggregate: amounts, status, lines and timeline of one purchase, and every
+ * rule of DESIGN.md's lifecycle table. Each operation checks its precondition, changes
+ * state and appends an {@link OrderEvent}; {@link #availableActions(Role, Instant)} asks
+ * the same checks, so the More actions menu and the guards cannot disagree.
+ */
+@Entity
+@Table(name = "purchase_order")
+public class Order {
+
+	/** How long a new or extended authorization runs. */
+	public static final int AUTHORIZATION_DAYS = 28;
+
+	/** No authorization runs longer than this after the order was placed. */
+	public static final int MAX_AUTHORIZATION_DAYS = 180;
+
+	/** Orders expiring within this many days are flagged "Expires soon". */
+	public static final int EXPIRES_SOON_DAYS = 3;
+
+	public static final int MAX_NOTE_LENGTH = 500;
+
+	/** Expiry dates are calendar days in UTC. */
+	static final ZoneOffset ZONE = ZoneOffset.UTC;
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(name = "public_id")
+	@JdbcTypeCode(SqlTypes.VARCHAR)
+	private UUID publicId;
+
+	@Column(name = "merchant_id")
+	private Long merchantId;
+
+	@Column(name = "merchant_reference")
+	private String merchantReference;
+
+	@Column(name = "customer_name")
+	private String customerName;
+
+	@Column(name = "customer_email")
+	private String customerEmail;
+
+	private Currency currency;
+
+	@Column(name = "order_amount")
+	private long orderAmount;
+
+	@Column(name = "captured_amount")
+	private long capturedAmount;
+
+	@Column(name = "refunded_amount")
+	private long refundedAmount;
+
+	@Column(name = "released_amount")
+	private long releasedAmount;
+
+	@Enumerated(EnumType.STRING)
+	private OrderStatus status;
+
+	@Column(name = "created_at")
+	private Instant createdAt;
+
+	@Column(name = "authorization_expires_on")
+	private LocalDate authorizationExpiresOn;
+
+	/** Lower-case copies for case-insensitive, index-backed prefix search. */
+	@Column(name = "search_reference")
+	private String searchReference;
+
+	@Column(name = "search_name")
+	private String searchName;
+
+	@Column(name = "search_email")
+	private String searchEmail;
+
+	@Version
+	private long version;
+
+	@OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
+	@OrderBy("lineNumber")
+	private List<OrderLine> lines = new ArrayList<>();
+
+	@OneToMany(mappedBy = "order", cascade = CascadeType.PERSIST)
+	@OrderBy("occurredAt, id")
+	private List<OrderEvent> events = new ArrayList<>();
+
+	protected Order() {
+	}
+
+	/**
+	 * An order as the shop placed it: authorized for the sum of its lines, for
+	 * {@link #AUTHORIZATION_DAYS} days.
+	 */
+	public Order(long merchantId, String merchantReference, String customerName, String customerEmail,
+			Currency currency, List<OrderLine.NewLine> lines, Instant createdAt) {
+		if (lines.isEmpty()) {
+			throw new IllegalArgumentException("An order needs at least one line");
+		}
+		this.publicId = UUID.randomUUID();
+		this.merchantId = merchantId;
+		this.merchantReference = Objects.requireNonNull(merchantReference);
+		this.customerName = Objects.requireNonNull(customerName);
+		this.customerEmail = Objects.requireNonNull(customerEmail);
+		this.searchReference = merchantReference.toLowerCase(Locale.ROOT);
+		this.searchName = customerName.toLowerCase(Locale.ROOT);
+		this.searchEmail = customerEmail.toLowerCase(Locale.ROOT);
+		this.currency = Objects.requireNonNull(currency);
+		this.createdAt = Objects.requireNonNull(createdAt);
+		this.authorizationExpiresOn = dayOf(createdAt).plusDays(AUTHORIZATION_DAYS);
+		this.status = OrderStatus.AUTHORIZED;
+		for (OrderLine.NewLine line : lines) {
+			this.lines.add(new OrderLine(this, this.lines.size() + 1, line));
+			this.orderAmount = Math.addExact(this.orderAmount, line.total());
+		}
+		record(OrderEventType.CREATED, getOrderAmount(), null, null, null, Actor.system(createdAt));
+	}
+
+	// --- What may be done now -----------------------------------------------------
+
+	/**
+	 * The operations that the order's state and the role allow at this moment: exactly
+	 * what the More actions menu lists, and what the operations below accept.
+	 */
+	public Set<OrderAction> availableActions(Role role, Instant now) {
+		Set<OrderAction> actions = EnumSet.noneOf(OrderAction.class);
+		if (!role.mayActOnOrders()) {
+			return actions;
+		}
+		for (OrderAction action : OrderAction.values()) {
+			if (refusal(action, dayOf(now)) == null) {
+				actions.add(action);
+			}
+		}
+		return actions;
+	}
+
+	/** Why the order's state refuses the action on that day, or null if it allows it. */
+	private String refusal(OrderAction action, LocalDate today) {
+		return switch (action) {
+			case CANCEL -> {
+				if (this.status == OrderStatus.CANCELLED) {
+					yield "Order is already cancelled";
+				}
+				if (this.capturedAmount > 0) {
+					yield "Order has captures: refund it instead";
+				}
+				yield (this.status == OrderStatus.AUTHORIZED) ? null : "Order is " + describe(this.status);
+			}
+			case CAPTURE -> openAuthorizationRefusal(today, "Nothing is left to capture: order is ");
+			case REFUND -> {
+				if (this.capturedAmount == 0) {
+					yield (this.status == OrderStatus.AUTHORIZED) ? "Order has no captures: cancel it instead"
+							: "Order has no captures: nothing to refund";
+				}
+				yield (getRefundableMinor() > 0) ? null : "Order is fully refunded";
+			}
+			case RELEASE_AUTHORIZATION -> (this.status == OrderStatus.PART_CAPTURED) ? null
+					: "Only a part-captured order has a remaining authorization to release";
+			case EXTEND_AUTHORIZATION ->
+				openAuthorizationRefusal(today, "The authorization cannot be extended: order is ");
+		};
+	}
+
+	private String openAuthorizationRefusal(LocalDate today, String closedPrefix) {
+		if (!this.status.isOpen() || getRemaining().isZero()) {
+			return closedPrefix + describe(this.status);
+		}
+		if (isAuthorizationExpiredOn(today)) {
+			return "The authorization expired on " + this.authorizationExpiresOn;
+		}
+		return null;
+	}
+
+	private static String describe(OrderStatus status) {
+		return switch (status) {
+			case AUTHORIZED -> "authorized";
+			case PART_CAPTURED -> "part captured";
+			case CAPTURED -> "fully captured";
+			case CANCELLED -> "cancelled";
+			case EXPIRED -> "expired";
+			case CLOSED -> "closed";
+		};
+	}
+
+	private void require(OrderAction action, Actor actor) {
+		if (!actor.role().mayActOnOrders()) {
+			throw new OrderActionRefusedException(codeOf(action), "Your role may view orders but not change them");
+		}
+		String refusal = refusal(action, dayOf(actor.at()));
+		if (refusal != null) {
+			throw new OrderActionRefusedException(codeOf(action), refusal);
+		}
+	}
+
+	private static Code codeOf(OrderAction action) {
+		return switch (action) {
+			case CANCEL -> Code.CANCEL_NOT_ALLOWED;
+			case CAPTURE -> Code.CAPTURE_NOT_ALLOWED;
+			case REFUND -> Code.REFUND_NOT_ALLOWED;
+			case RELEASE_AUTHORIZATION, EXTEND_AUTHORIZATION -> Code.NOT_ALLOWED;
+		};
+	}
+
+	// --- Operations -------------------------------------------------------------
+
+	/** Cancels an uncaptured order: its whole authorization is released. */
+	public void cancel(Actor actor) {
+		require(OrderAction.CANCEL, actor);
+		Money released = getRemaining();
+		this.releasedAmount += released.minorUnits();
+		this.status = OrderStatus.CANCELLED;
+		record(OrderEventType.CANCELLED, released, null, null, null, actor);
+	}
+
+	/** Captures an amount of the remaining authorization. */
+	public void capture(Money amount, Actor actor) {
+		require(OrderAction.CAPTURE, actor);
+		checkAmount(amount, getRemaining(), Code.CAPTURE_NOT_ALLOWED, "capture");
+		applyCapture(amount, null, actor);
+	}
+
+	/** Captures quantities of lines; the amount is their sum. */
+	public void captureLines(List<LineQuantity> quantities, Actor actor) {
+		require(OrderAction.CAPTURE, actor);
+		Map<OrderLine, Integer> chosen = resolve(quantities, OrderLine::getCapturableQuantity, "captured",
+				Code.CAPTURE_NOT_ALLOWED);
+		Money amount = sum(chosen);
+		checkAmount(amount, getRemaining(), Code.CAPTURE_NOT_ALLOWED, "capture");
+		chosen.forEach(OrderLine::capture);
+		applyCapture(amount, describe(chosen), actor);
+	}
+
+	private void applyCapture(Money amount, String detail, Actor actor) {
+		this.capturedAmount += amount.minorUnits();
+		if (getRemaining().isZero()) {
+			// Everything is taken, however it was split: every line counts as captured.
+			this.lines.forEach(OrderLine::captureAll);
+			this.status = OrderStatus.CAPTURED;
+		}
+		else {
+			this.status = OrderStatus.PART_CAPTURED;
+		}
+		record(OrderEventType.CAPTURED, amount, null, null, detail, actor);
+	}
+
+	/** Refunds an amount of what was captured. The status does not change. */
+	public void refund(Money amount, RefundReason reason, String note, Actor actor) {
+		require(OrderAction.REFUND, actor);
+		String cleanNote = checkReason(reason, note);
+		checkAmount(amount, getRefundable(), Code.REFUND_NOT_ALLOWED, "refund");
+		applyRefund(amount, reason, cleanNote, null, actor);
+	}
+
+	/** Refunds quantities of captured lines; the amount is their sum. */
+	public void refundLines(List<LineQuantity> quantities, RefundReason reason, String note, Actor actor) {
+		require(OrderAction.REFUND, actor);
+		String cleanNote = checkReason(reason, note);
+		Map<OrderLine, Integer> chosen = resolve(quantities, OrderLine::getRefundableQuantity, "refunded",
+				Code.REFUND_NOT_ALLOWED);
+		Money amount = sum(chosen);
+		checkAmount(amount, getRefundable(), Code.REFUND_NOT_ALLOWED, "refund");
+		chosen.forEach(OrderLine::refund);
+		applyRefund(amount, reason, cleanNote, describe(chosen), actor);
+	}
+
+	private void applyRefund(Money amount, RefundReason reason, String note, String detail, Actor actor) {
+		this.refundedAmount += amount.minorUnits();
+		record(OrderEventType.REFUNDED, amount, reason, note, detail, actor);
+	}
+
+	/** Releases what is still authorized of a part-captured order, which closes it. */
+	public void releaseRemainingAuthorization(Actor actor) {
+		require(OrderAction.RELEASE_AUTHORIZATION, actor);
+		Money released = getRemaining();
+		this.releasedAmount += released.minorUnits();
+		this.status = OrderStatus.CLOSED;
+		record(OrderEventType.AUTHORIZATION_RELEASED, released, null, null, null, actor);
+	}
+
+	/**
+	 * Extends the authorization to {@link #AUTHORIZATION_DAYS} days from today, never
+	 * past {@link #MAX_AUTHORIZATION_DAYS} days after the order was placed and never
+	 * shorter than it already runs.
+	 * @return whether the expiry date moved; a second extend on the same day changes
+	 * nothing and records nothing
+	 */
+	public boolean extendAuthorization(Actor actor) {
+		require(OrderAction.EXTEND_AUTHORIZATION, actor);
+		LocalDate extended = getExtendedExpiry(actor.at());
+		if (!extended.isAfter(this.authorizationExpiresOn)) {
+			return false;
+		}
+		this.authorizationExpiresOn = extended;
+		record(OrderEventType.AUTHORIZATION_EXTENDED, null, null, null, "Expires on " + extended, actor);
+		return true;
+	}
+
+	/** The expiry date an extend at that moment would give. */
+	public LocalDate getExtendedExpiry(Instant now) {
+		LocalDate wanted = dayOf(now).plusDays(AUTHORIZATION_DAYS);
+		LocalDate cap = dayOf(this.createdAt).plusDays(MAX_AUTHORIZATION_DAYS);
+		LocalDate longer = wanted.isAfter(this.authorizationExpiresOn) ? wanted : this.authorizationExpiresOn;
+		return longer.isAfter(cap) ? cap : longer;
+	}
+
+	/**
+	 * The scheduled end of an authorization that ran out: an uncaptured order becomes
+	 * EXPIRED, a part-captured one CLOSED, and what was left is released.
+	 */
+	public void expire(Instant now) {
+		if (!this.status.isOpen() || !isAuthorizationExpiredOn(dayOf(now))) {
+			throw new OrderActionRefusedException(Code.NOT_ALLOWED,
+					"Order " + this.publicId + " is not an authorization past its expiry");
+		}
+		Money released = getRemaining();
+		this.releasedAmount += released.minorUnits();
+		this.status = (this.capturedAmount == 0) ? OrderStatus.EXPIRED : OrderStatus.CLOSED;
+		record(OrderEventType.EXPIRED, released, null, null, null, Actor.system(now));
+	}
+
+	// --- Checks shared by the operations -------------------------------------------
+
+	private void checkAmount(Money amount, Money limit, Code code, String verb) {
+		if (amount == null) {
+			throw new OrderActionRefusedException(code, "Enter an amount", "amount");
+		}
+		if (!amount.currency().equals(this.currency)) {
+			throw new OrderActionRefusedException(code,
+					"The amount must be in " + this.currency.getCurrencyCode() + ", the order's currency", "amount");
+		}
+		if (!amount.isPositive()) {
+			throw new OrderActionRefusedException(code, "Enter an amount above zero", "amount");
+		}
+		if (amount.isGreaterThan(limit)) {
+			throw new OrderActionRefusedException(code, "The most you can " + verb + " is " + limit, "amount");
+		}
+	}
+
+	private String checkReason(RefundReason reason, String note) {
+		if (reason == null) {
+			throw new OrderActionRefusedException(Code.REFUND_NOT_ALLOWED, "Choose a reason for the refund", "reason");
+		}
+		String clean = (note == null || note.isBlank()) ? null : note.strip();
+		if (clean == null && reason.requiresNote()) {
+			throw new OrderActionRefusedException(Code.REFUND_NOT_ALLOWED, "Add a note to explain the refund", "note");
+		}
+		if (clean != null && clean.length() > MAX_NOTE_LENGTH) {
+			throw new OrderActionRefusedException(Code.REFUND_NOT_ALLOWED,
+					"Keep the note to " + MAX_NOTE_LENGTH + " characters", "note");
+		}
+		return clean;
+	}
+
+	private Map<OrderLine, Integer> resolve(List<LineQuantity> quantities,
+			java.util.function.ToIntFunction<OrderLine> available, String verb, Code code) {
+		Map<OrderLine, Integer> chosen = new LinkedHashMap<>();
+		Set<String> seen = new HashSet<>();
+		for (LineQuantity wanted : (quantities != null) ? quantities : List.<LineQuantity>of()) {
+			if (wanted.quantity() == 0) {
+				continue;
+			}
+			OrderLine line = this.lines.stream()
+				.filter((candidate) -> candidate.getReference().equals(wanted.reference()))
+				.findFirst()
+				.orElseThrow(() -> new OrderActionRefusedException(code, "The order has no line " + wanted.reference(),
+						"lines"));
+			if (!seen.add(line.getReference())) {
+				throw new OrderActionRefusedException(code, "Line " + line.getReference() + " is named twice", "lines");
+			}
+			if (wanted.quantity() < 0) {
+				throw new OrderActionRefusedException(code, "Quantities cannot be negative", "lines");
+			}
+			int most = available.applyAsInt(line);
+			if (wanted.quantity() > most) {
+				throw new OrderActionRefusedException(code,
+						"Only " + most + " of " + line.getName() + " can be " + verb, "lines");
+			}
+			chosen.put(line, wanted.quantity());
+		}
+		if (chosen.isEmpty()) {
+			throw new OrderActionRefusedException(code, "Choose at least one line and quantity", "lines");
+		}
+		return chosen;
+	}
+
+	private Money sum(Map<OrderLine, Integer> chosen) {
+		long total = 0;
+		for (Map.Entry<OrderLine, Integer> entry : chosen.entrySet()) {
+			total = Math.addExact(total, Math.multiplyExact(entry.getKey().unitPriceMinor(), (long) entry.getValue()));
+		}
+		return Money.of(total, this.currency);
+	}
+
+	private static String describe(Map<OrderLine, Integer> chosen) {
+		return chosen.entrySet()
+			.stream()
+			.map((entry) -> entry.getValue() + " × " + entry.getKey().getName())
+			.collect(Collectors.joining(", "));
+	}
+
+	private void record(OrderEventType type, Money amount, RefundReason reason, String note, String detail,
+			Actor actor) {
+		this.events.add(new OrderEvent(this, type, amount, reason, note, detail, actor));
+	}
+
+	private static LocalDate dayOf(Instant instant) {
+		return instant.atZone(ZONE).toLocalDate();
+	}
+
+	// --- Reading ---------------------------------------------------------------
+
+	public boolean isAuthorizationExpired(Instant now) {
+		return isAuthorizationExpiredOn(dayOf(now));
+	}
+
+	private boolean isAuthorizationExpiredOn(LocalDate today) {
+		return today.isAfter(this.authorizationExpiresOn);
+	}
+
+	/** An open authorization that runs out within {@link #EXPIRES_SOON_DAYS} days. */
+	public boolean isExpiringSoon(Instant now) {
+		LocalDate today = dayOf(now);
+		return this.status.isOpen() && !isAuthorizationExpiredOn(today)
+				&& !this.authorizationExpiresOn.isAfter(today.plusDays(EXPIRES_SOON_DAYS));
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public UUID getPublicId() {
+		return this.publicId;
+	}
+
+	public long getMerchantId() {
+		return this.merchantId;
+	}
+
+	public String getMerchantReference() {
+		return this.merchantReference;
+	}
+
+	public String getCustomerName() {
+		return this.customerName;
+	}
+
+	public String getCustomerEmail() {
+		return this.customerEmail;
+	}
+
+	public Currency getCurrency() {
+		return this.currency;
+	}
+
+	public OrderStatus getStatus() {
+		return this.status;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public LocalDate getAuthorizationExpiresOn() {
+		return this.authorizationExpiresOn;
+	}
+
+	public Money getOrderAmount() {
+		return Money.of(this.orderAmount, this.currency);
+	}
+
+	public Money getCaptured() {
+		return Money.of(this.capturedAmount, this.currency);
+	}
+
+	public Money getRefunded() {
+		return Money.of(this.refundedAmount, this.currency);
+	}
+
+	public Money getReleased() {
+		return Money.of(this.releasedAmount, this.currency);
+	}
+
+	/** Order amount less what was captured and what was released. */
+	public Money getRemaining() {
+		return Money.of(this.orderAmount - this.capturedAmount - this.releasedAmount, this.currency);
+	}
+
+	/** Captured less refunded. */
+	public Money getRefundable() {
+		return Money.of(getRefundableMinor(), this.currency);
+	}
+
+	private long getRefundableMinor() {
+		return this.capturedAmount - this.refundedAmount;
+	}
+
+	public long getVersion() {
+		return this.version;
+	}
+
+	public List<OrderLine> getLines() {
+		return Collections.unmodifiableList(this.lines);
+	}
+
+	/** The timeline, newest first. */
+	public List<OrderEvent> getTimeline() {
+		List<OrderEvent> timeline = new ArrayList<>(this.events);
+		Collections.reverse(timeline);
+		return timeline;
+	}
+
+}

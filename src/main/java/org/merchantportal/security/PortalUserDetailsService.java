@@ -1,0 +1,35 @@
+package org.merchantportal.security;
+
+import java.time.Clock;
+
+import org.merchantportal.merchant.PortalUserRepository;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Looks up the users table for form login.
+ */
+@Service
+class PortalUserDetailsService implements UserDetailsService {
+
+	private final PortalUserRepository users;
+
+	private final Clock clock;
+
+	PortalUserDetailsService(PortalUserRepository users, Clock clock) {
+		this.users = users;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public UserDetails loadUserByUsername(String username) {
+		return this.users.findByUsername(username.strip().toLowerCase(java.util.Locale.ROOT))
+			.map((user) -> new PortalUserDetails(user, user.isLockedAt(this.clock.instant())))
+			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
+	}
+
+}

@@ -1,0 +1,70 @@
+package org.merchantportal.browser;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium driven by Debian's chromedriver, both at fixed paths:
+ * nothing is downloaded at test time. Missing either fails the test loudly.
+ */
+public final class Browser {
+
+	private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium");
+
+	private static final String CHROMEDRIVER = System.getenv()
+		.getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
+
+	private Browser() {
+	}
+
+	public static WebDriver start() {
+		return start(true);
+	}
+
+	/**
+	 * @param javascript false to browse as someone whose JavaScript is off
+	 */
+	public static WebDriver start(boolean javascript) {
+		requireExecutable(CHROMIUM, "chromium");
+		requireExecutable(CHROMEDRIVER, "chromium-driver");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=1400,1000", "--lang=en-US");
+		if (!javascript) {
+			options.addArguments("--blink-settings=scriptEnabled=false");
+		}
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+			.usingAnyFreePort()
+			.build();
+		return new ChromeDriver(service, options);
+	}
+
+	/** Saves what the browser shows as a PNG, e.g. for the README's pictures. */
+	public static void screenshot(WebDriver driver, Path target) {
+		try {
+			Files.createDirectories(target.toAbsolutePath().getParent());
+			Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException("Could not save screenshot " + target, ex);
+		}
+	}
+
+	private static void requireExecutable(String path, String debianPackage) {
+		if (!new File(path).canExecute()) {
+			throw new IllegalStateException(path + " not found: install Debian's " + debianPackage
+					+ " (apt-get install chromium chromium-driver; bash .ci/run does this)");
+		}
+	}
+
+}

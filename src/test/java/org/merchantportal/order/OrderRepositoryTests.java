@@ -1,0 +1,121 @@
+package org.merchantportal.order;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+
+import jakarta.persistence.EntityManager;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.merchantportal.merchant.Merchant;
+import org.merchantportal.merchant.MerchantRepository;
+import org.merchantportal.merchant.Role;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.data.domain.Limit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Flyway migrations apply on H2, Hibernate validates the mapping against them, and
+ * orders round-trip with their lines, amounts and timeline.
+ */
+@DataJpaTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+class OrderRepositoryTests {
+
+	private static final Instant NOW = Instant.parse("2026-11-01T10:00:00Z");
+
+	@Autowired
+	Flyway flyway;
+
+	@Autowired
+	OrderRepository orders;
+
+	@Autowired
+	MerchantRepository merchants;
+
+	@Autowired
+	EntityManager entityManager;
+
+	@Test
+	void migrationsApplyAndHibernateValidatesOnH2() {
+		assertThat(this.flyway.info().applied()).isNotEmpty()
+			.allSatisfy((migration) -> assertThat(migration.getState().isApplied()).isTrue());
+		assertThat(this.flyway.info().pending()).isEmpty();
+		assertThat(this.entityManager.getEntityManagerFactory().getMetamodel().getEntities())
+			.extracting(jakarta.persistence.metamodel.EntityType::getName)
+			.contains("Order", "OrderLine", "OrderEvent", "Merchant", "PortalUser");
+	}
+
+	@Test
+	void storesAnOrderWithItsLinesAmountsAndTimeline() {
+		Merchant merchant = this.merchants.save(new Merchant("Nordic Shoes AB", Currency.getInstance("SEK")));
+		Order order = newOrder(merchant, "NS-1", NOW);
+		order.captureLines(List.of(new LineQuantity("SHOE", 1)), actor(NOW.plusSeconds(60)));
+		order.refund(Money.of(10_000, "SEK"), RefundReason.RETURNED, "Scuffed", actor(NOW.plusSeconds(120)));
+		this.orders.save(order);
+		this.entityManager.flush();
+		this.entityManager.clear();
+
+		Order loaded = this.orders.findByMerchantIdOrderByCreatedAtDescIdDesc(merchant.getId(), Limit.of(10)).get(0);
+		assertThat(loaded.getPublicId()).isEqualTo(order.getPublicId());
+		assertThat(loaded.getOrderAmount()).isEqualTo(Money.of(149_900 + 2 * 24_900, "SEK"));
+		assertThat(loaded.getCaptured()).isEqualTo(Money.of(149_900, "SEK"));
+		assertThat(loaded.getRefunded()).isEqualTo(Money.of(10_000, "SEK"));
+		assertThat(loaded.getStatus()).isEqualTo(OrderStatus.PART_CAPTURED);
+		assertThat(loaded.getLines()).extracting(OrderLine::getReference, OrderLine::getCapturedQuantity)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("SHOE", 1),
+					org.assertj.core.groups.Tuple.tuple("SOCKS", 0));
+		assertThat(loaded.getTimeline()).extracting(OrderEvent::getType)
+			.containsExactly(OrderEventType.REFUNDED, OrderEventType.CAPTURED, OrderEventType.CREATED);
+		OrderEvent refund = loaded.getTimeline().get(0);
+		assertThat(refund.getAmount()).isEqualTo(Money.of(10_000, "SEK"));
+		assertThat(refund.getReason()).isEqualTo(RefundReason.RETURNED);
+		assertThat(refund.getNote()).isEqualTo("Scuffed");
+		assertThat(refund.getActor()).isEqualTo("orders@nordic-shoes.example");
+		assertThat(refund.getIdempotencyKey()).isEqualTo("key-" + NOW.plusSeconds(120).getEpochSecond());
+		assertThat(loaded.getVersion()).isZero();
+	}
+
+	@Test
+	void listsOnlyTheMerchantsOwnOrdersNewestFirst() {
+		Merchant nordic = this.merchants.save(new Merchant("Nordic Shoes AB", Currency.getInstance("SEK")));
+		Merchant fjord = this.merchants.save(new Merchant("Fjord Outdoor GmbH", Currency.getInstance("SEK")));
+		this.orders.save(newOrder(nordic, "NS-OLD", NOW.minus(Duration.ofDays(2))));
+		this.orders.save(newOrder(fjord, "FO-1", NOW.minus(Duration.ofDays(1))));
+		this.orders.save(newOrder(nordic, "NS-NEW", NOW));
+
+		assertThat(this.orders.findByMerchantIdOrderByCreatedAtDescIdDesc(nordic.getId(), Limit.of(50)))
+			.extracting(Order::getMerchantReference)
+			.containsExactly("NS-NEW", "NS-OLD");
+		assertThat(this.orders.findByMerchantIdOrderByCreatedAtDescIdDesc(nordic.getId(), Limit.of(1)))
+			.extracting(Order::getMerchantReference)
+			.containsExactly("NS-NEW");
+	}
+
+	@Test
+	void optimisticLockVersionGrowsWithEachChange() {
+		Merchant merchant = this.merchants.save(new Merchant("Nordic Shoes AB", Currency.getInstance("SEK")));
+		Order order = this.orders.save(newOrder(merchant, "NS-1", NOW));
+		this.entityManager.flush();
+		order.cancel(actor(NOW.plusSeconds(5)));
+		this.entityManager.flush();
+		assertThat(order.getVersion()).isEqualTo(1);
+	}
+
+	private static Order newOrder(Merchant merchant, String reference, Instant created) {
+		return new Order(merchant.getId(), reference, "Anna Svensson", "anna@example.se", merchant.getCurrency(),
+				List.of(new OrderLine.NewLine("SHOE", "Trail Runner", 1, 149_900, 2500),
+						new OrderLine.NewLine("SOCKS", "Merino Socks", 2, 24_900, 2500)),
+				created);
+	}
+
+	private static Actor actor(Instant at) {
+		return new Actor("orders@nordic-shoes.example", Role.ORDER_MANAGER, at, "key-" + at.getEpochSecond());
+	}
+
+}
