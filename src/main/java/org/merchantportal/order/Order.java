@@ -66,6 +66,10 @@ public class Order {
 	@JdbcTypeCode(SqlTypes.VARCHAR)
 	private UUID publicId;
 
+	/** The public id as text, for prefix search; written through {@link #publicId}. */
+	@Column(name = "public_id", insertable = false, updatable = false)
+	private String publicIdText;
+
 	@Column(name = "merchant_id")
 	private Long merchantId;
 

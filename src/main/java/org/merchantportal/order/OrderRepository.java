@@ -1,8 +1,13 @@
 package org.merchantportal.order;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
+import jakarta.persistence.LockModeType;
 import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 /**
@@ -13,10 +18,29 @@ public interface OrderRepository extends Repository<Order, Long> {
 
 	Order save(Order order);
 
+	Optional<Order> findByMerchantIdAndPublicId(long merchantId, UUID publicId);
+
+	/**
+	 * The order with its row locked until the transaction ends: actions on it queue up.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select o from Order o where o.merchantId = :merchantId and o.publicId = :publicId")
+	Optional<Order> findForUpdate(long merchantId, UUID publicId);
+
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select o from Order o where o.id = :id")
+	Optional<Order> findByIdForUpdate(long id);
+
+	/** Open authorizations whose expiry date is before the given day, oldest first. */
+	@Query("""
+			select o.id from Order o
+			where o.authorizationExpiresOn < :today
+			and o.status in (org.merchantportal.order.OrderStatus.AUTHORIZED, org.merchantportal.order.OrderStatus.PART_CAPTURED)
+			order by o.authorizationExpiresOn, o.id""")
+	List<Long> findExpiredAuthorizations(java.time.LocalDate today, Limit limit);
+
 	/** A merchant's newest orders, served by the (merchant_id, created_at, id) index. */
 	List<Order> findByMerchantIdOrderByCreatedAtDescIdDesc(long merchantId, Limit limit);
-
-	boolean existsByMerchantId(long merchantId);
 
 	long count();
 

@@ -1,0 +1,36 @@
+package org.merchantportal.order;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * What an action did, for the status message: which action on which order, the amount
+ * involved (null for an extend), the expiry after an extend, and whether anything changed
+ * (an extend on the same day does not). A repeat of the same idempotency key gets the
+ * same outcome back.
+ */
+public record ActionOutcome(OrderAction action, UUID orderId, Money amount, LocalDate expiresOn, boolean changed) {
+
+	static ActionOutcome of(OrderAction action, Order order, Money amount) {
+		return new ActionOutcome(action, order.getPublicId(), amount, order.getAuthorizationExpiresOn(), true);
+	}
+
+	/** The outcome as stored with its idempotency key. */
+	String encode() {
+		return String.join(";", this.action.name(), this.orderId.toString(),
+				(this.amount != null) ? this.amount.currency().getCurrencyCode() + ":" + this.amount.minorUnits() : "",
+				(this.expiresOn != null) ? this.expiresOn.toString() : "", Boolean.toString(this.changed));
+	}
+
+	static ActionOutcome decode(String encoded) {
+		String[] parts = encoded.split(";", -1);
+		Money amount = null;
+		if (!parts[2].isEmpty()) {
+			String[] money = parts[2].split(":");
+			amount = Money.of(Long.parseLong(money[1]), money[0]);
+		}
+		return new ActionOutcome(OrderAction.valueOf(parts[0]), UUID.fromString(parts[1]), amount,
+				parts[3].isEmpty() ? null : LocalDate.parse(parts[3]), Boolean.parseBoolean(parts[4]));
+	}
+
+}

@@ -1,0 +1,119 @@
+package org.merchantportal.order;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * What the Orders page asks for: a prefix to search for, a status, a date range (UTC
+ * days, both inclusive) and where the page starts (the keyset cursor of the last order
+ * shown). Built from the URL's query; anything malformed is refused with
+ * {@link InvalidFilterException}.
+ */
+public record OrderFilter(String query, OrderStatus status, LocalDate from, LocalDate to, Cursor after) {
+
+	public static final int MAX_QUERY_LENGTH = 100;
+
+	public OrderFilter {
+		query = (query == null || query.isBlank()) ? null : query.strip();
+		if (query != null && query.length() > MAX_QUERY_LENGTH) {
+			throw new InvalidFilterException("Search for at most " + MAX_QUERY_LENGTH + " characters");
+		}
+		if (from != null && to != null && from.isAfter(to)) {
+			throw new InvalidFilterException("The start date is after the end date");
+		}
+	}
+
+	public static OrderFilter none() {
+		return new OrderFilter(null, null, null, null, null);
+	}
+
+	/** Parses the Orders page's URL parameters, refusing what is not one of ours. */
+	public static OrderFilter parse(String query, String status, String from, String to, String after) {
+		return new OrderFilter(query, parseStatus(status), parseDate(from, "start"), parseDate(to, "end"),
+				Cursor.parse(after));
+	}
+
+	public OrderFilter startingAfter(Cursor cursor) {
+		return new OrderFilter(this.query, this.status, this.from, this.to, cursor);
+	}
+
+	public boolean isFiltered() {
+		return this.query != null || this.status != null || this.from != null || this.to != null;
+	}
+
+	/**
+	 * The search term as a case-insensitive LIKE prefix, with LIKE's wildcards escaped.
+	 */
+	String likePrefix() {
+		return this.query.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
+	private static OrderStatus parseStatus(String status) {
+		if (status == null || status.isBlank()) {
+			return null;
+		}
+		try {
+			return OrderStatus.valueOf(status.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidFilterException("Unknown status");
+		}
+	}
+
+	private static LocalDate parseDate(String date, String which) {
+		if (date == null || date.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(date.strip());
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw new InvalidFilterException("Enter the " + which + " date as YYYY-MM-DD");
+		}
+	}
+
+	/**
+	 * Where a page of orders starts: after this creation time and id, newest first.
+	 * Opaque to the browser.
+	 */
+	public record Cursor(Instant createdAt, long id) {
+
+		public static Cursor of(Order order) {
+			return new Cursor(order.getCreatedAt(), order.getId());
+		}
+
+		static Cursor parse(String encoded) {
+			if (encoded == null || encoded.isBlank()) {
+				return null;
+			}
+			try {
+				byte[] bytes = Base64.getUrlDecoder().decode(encoded.strip());
+				if (bytes.length != 20) {
+					throw new IllegalArgumentException();
+				}
+				ByteBuffer buffer = ByteBuffer.wrap(bytes);
+				return new Cursor(Instant.ofEpochSecond(buffer.getLong(), buffer.getInt()), buffer.getLong());
+			}
+			catch (RuntimeException ex) {
+				throw new InvalidFilterException("This page link is not valid: start again from the newest orders");
+			}
+		}
+
+		public String encode() {
+			ByteBuffer buffer = ByteBuffer.allocate(20);
+			buffer.putLong(this.createdAt.getEpochSecond()).putInt(this.createdAt.getNano()).putLong(this.id);
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+		}
+
+		@Override
+		public String toString() {
+			return new String(encode().getBytes(StandardCharsets.US_ASCII), StandardCharsets.US_ASCII);
+		}
+
+	}
+
+}

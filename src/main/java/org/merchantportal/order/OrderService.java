@@ -1,0 +1,170 @@
+package org.merchantportal.order;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads a merchant's orders and carries out the More actions: each action locks the order
+ * row (so concurrent actions on one order, from any node, run one after the other),
+ * checks the form's idempotency key, asks the aggregate, and records the key with its
+ * outcome in the same transaction, so that a repeat returns the first result and changes
+ * nothing.
+ */
+@Service
+public class OrderService {
+
+	private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+
+	private final OrderRepository orders;
+
+	private final IdempotencyRecordRepository keys;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	OrderService(OrderRepository orders, IdempotencyRecordRepository keys, TransactionTemplate transactions,
+			Clock clock) {
+		this.orders = orders;
+		this.keys = keys;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/** An order with its lines and timeline, if it is the staff member's merchant's. */
+	@Transactional(readOnly = true)
+	public Order get(Staff staff, UUID orderId) {
+		Order order = this.orders.findByMerchantIdAndPublicId(staff.merchantId(), orderId)
+			.orElseThrow(() -> new OrderNotFoundException(orderId));
+		order.getLines().size();
+		order.getTimeline();
+		return order;
+	}
+
+	public ActionOutcome cancel(Staff staff, UUID orderId, String key) {
+		return perform(staff, orderId, key, "cancel", (order, actor) -> {
+			Money remaining = order.getRemaining();
+			order.cancel(actor);
+			return ActionOutcome.of(OrderAction.CANCEL, order, remaining);
+		});
+	}
+
+	public ActionOutcome capture(Staff staff, UUID orderId, String key, Money amount) {
+		return perform(staff, orderId, key, "capture|" + amount, (order, actor) -> {
+			order.capture(amount, actor);
+			return ActionOutcome.of(OrderAction.CAPTURE, order, amount);
+		});
+	}
+
+	public ActionOutcome captureLines(Staff staff, UUID orderId, String key, List<LineQuantity> lines) {
+		return perform(staff, orderId, key, "capture-lines|" + describe(lines), (order, actor) -> {
+			Money before = order.getCaptured();
+			order.captureLines(lines, actor);
+			return ActionOutcome.of(OrderAction.CAPTURE, order, order.getCaptured().minus(before));
+		});
+	}
+
+	public ActionOutcome refund(Staff staff, UUID orderId, String key, Money amount, RefundReason reason, String note) {
+		return perform(staff, orderId, key, "refund|" + amount + "|" + reason + "|" + note, (order, actor) -> {
+			order.refund(amount, reason, note, actor);
+			return ActionOutcome.of(OrderAction.REFUND, order, amount);
+		});
+	}
+
+	public ActionOutcome refundLines(Staff staff, UUID orderId, String key, List<LineQuantity> lines,
+			RefundReason reason, String note) {
+		return perform(staff, orderId, key, "refund-lines|" + describe(lines) + "|" + reason + "|" + note,
+				(order, actor) -> {
+					Money before = order.getRefunded();
+					order.refundLines(lines, reason, note, actor);
+					return ActionOutcome.of(OrderAction.REFUND, order, order.getRefunded().minus(before));
+				});
+	}
+
+	public ActionOutcome releaseRemainingAuthorization(Staff staff, UUID orderId, String key) {
+		return perform(staff, orderId, key, "release", (order, actor) -> {
+			Money remaining = order.getRemaining();
+			order.releaseRemainingAuthorization(actor);
+			return ActionOutcome.of(OrderAction.RELEASE_AUTHORIZATION, order, remaining);
+		});
+	}
+
+	public ActionOutcome extendAuthorization(Staff staff, UUID orderId, String key) {
+		return perform(staff, orderId, key, "extend", (order, actor) -> {
+			boolean changed = order.extendAuthorization(actor);
+			return new ActionOutcome(OrderAction.EXTEND_AUTHORIZATION, order.getPublicId(), null,
+					order.getAuthorizationExpiresOn(), changed);
+		});
+	}
+
+	private ActionOutcome perform(Staff staff, UUID orderId, String key, String request,
+			BiFunction<Order, Actor, ActionOutcome> operation) {
+		if (key == null || !KEY.matcher(key).matches()) {
+			throw new IdempotencyKeyException("This form has expired. Close it and open the action again.");
+		}
+		String fingerprint = fingerprint(orderId + "|" + request);
+		try {
+			return this.transactions.execute((status) -> {
+				Order order = this.orders.findForUpdate(staff.merchantId(), orderId)
+					.orElseThrow(() -> new OrderNotFoundException(orderId));
+				var previous = this.keys.findByMerchantIdAndKey(staff.merchantId(), key);
+				if (previous.isPresent()) {
+					return replay(previous.get(), fingerprint);
+				}
+				// The order is managed: its changes and new events are flushed on commit.
+				ActionOutcome outcome = operation.apply(order, staff.actingAt(this.clock.instant(), key));
+				this.keys.saveAndFlush(new IdempotencyRecord(staff.merchantId(), key, fingerprint, order.getId(),
+						outcome.encode(), this.clock.instant()));
+				return outcome;
+			});
+		}
+		catch (DataIntegrityViolationException ex) {
+			// The same key was committed meanwhile by a request on another order.
+			return this.transactions.execute((status) -> this.keys.findByMerchantIdAndKey(staff.merchantId(), key)
+				.map((record) -> replay(record, fingerprint))
+				.orElseThrow(() -> ex));
+		}
+	}
+
+	private static ActionOutcome replay(IdempotencyRecord record, String fingerprint) {
+		if (!record.fingerprint().equals(fingerprint)) {
+			throw new IdempotencyKeyException(
+					"This form was already sent with other values. Close it and open the action again.");
+		}
+		return ActionOutcome.decode(record.outcome());
+	}
+
+	private static String describe(List<LineQuantity> lines) {
+		return (lines == null) ? ""
+				: lines.stream()
+					.filter((line) -> line.quantity() != 0)
+					.sorted(Comparator.comparing(LineQuantity::reference))
+					.map((line) -> line.reference() + "=" + line.quantity())
+					.collect(Collectors.joining(","));
+	}
+
+	private static String fingerprint(String request) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

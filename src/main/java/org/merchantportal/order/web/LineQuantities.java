@@ -1,0 +1,53 @@
+package org.merchantportal.order.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.merchantportal.order.LineQuantity;
+
+/**
+ * Reads the parallel {@code line} and {@code quantity} fields of a by-lines form.
+ */
+final class LineQuantities {
+
+	private LineQuantities() {
+	}
+
+	/**
+	 * @throws InvalidQuantityException when a quantity is not a whole number
+	 */
+	static List<LineQuantity> parse(List<String> lines, List<String> quantities) {
+		List<LineQuantity> result = new ArrayList<>();
+		if (lines == null || quantities == null || lines.size() != quantities.size()) {
+			throw new InvalidQuantityException("Choose at least one line and quantity");
+		}
+		for (int i = 0; i < lines.size(); i++) {
+			String quantity = quantities.get(i).strip();
+			if (quantity.isEmpty()) {
+				continue;
+			}
+			if (!quantity.matches("-?\\d{1,6}")) {
+				throw new InvalidQuantityException("Quantities are whole numbers");
+			}
+			result.add(new LineQuantity(lines.get(i), Integer.parseInt(quantity)));
+		}
+		return result;
+	}
+
+	static String quantityOf(List<String> lines, List<String> quantities, String reference) {
+		if (lines == null || quantities == null) {
+			return "0";
+		}
+		int index = lines.indexOf(reference);
+		return (index >= 0 && index < quantities.size()) ? quantities.get(index) : "0";
+	}
+
+	static class InvalidQuantityException extends IllegalArgumentException {
+
+		InvalidQuantityException(String message) {
+			super(message);
+		}
+
+	}
+
+}

@@ -1,0 +1,312 @@
+package org.merchantportal.order.web;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import org.merchantportal.order.ActionOutcome;
+import org.merchantportal.order.IdempotencyKeyException;
+import org.merchantportal.order.InvalidAmountException;
+import org.merchantportal.order.Money;
+import org.merchantportal.order.Order;
+import org.merchantportal.order.OrderAction;
+import org.merchantportal.order.OrderActionRefusedException;
+import org.merchantportal.order.OrderService;
+import org.merchantportal.order.RefundReason;
+import org.merchantportal.order.Staff;
+import org.merchantportal.security.PortalUserDetails;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The More actions: each opens a dialog (an htmx fragment, or a page without JavaScript)
+ * whose form posts the action. Success updates the order's row or details in place with a
+ * status message (htmx) or redirects to the order (plain POST); a refusal answers 409 and
+ * bad input 422, with the dialog shown again and nothing changed.
+ */
+@Controller
+class OrderActionController {
+
+	private final OrderService orders;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	OrderActionController(OrderService orders, MessageSource messages, Clock clock) {
+		this.orders = orders;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	// --- Dialogs -----------------------------------------------------------------
+
+	@GetMapping("/orders/{orderId}/cancel")
+	String cancelDialog(@AuthenticationPrincipal PortalUserDetails user, @PathVariable UUID orderId, HtmxRequest htmx,
+			HttpServletResponse response, Model model) {
+		return dialog(user, orderId, OrderAction.CANCEL, null, htmx, response, model);
+	}
+
+	@GetMapping("/orders/{orderId}/captures/new")
+	String captureDialog(@AuthenticationPrincipal PortalUserDetails user, @PathVariable UUID orderId, HtmxRequest htmx,
+			HttpServletResponse response, Model model) {
+		Order order = this.orders.get(OrderWeb.staff(user), orderId);
+		return dialog(user, orderId, OrderAction.CAPTURE,
+				new CaptureForm(newKey(), "amount", order.getRemaining().toPlainString(), List.of(), List.of()), htmx,
+				response, model);
+	}
+
+	@GetMapping("/orders/{orderId}/refunds/new")
+	String refundDialog(@AuthenticationPrincipal PortalUserDetails user, @PathVariable UUID orderId, HtmxRequest htmx,
+			HttpServletResponse response, Model model) {
+		Order order = this.orders.get(OrderWeb.staff(user), orderId);
+		return dialog(
+				user, orderId, OrderAction.REFUND, new RefundForm(newKey(), "amount",
+						order.getRefundable().toPlainString(), List.of(), List.of(), null, null),
+				htmx, response, model);
+	}
+
+	@GetMapping("/orders/{orderId}/release-authorization")
+	String releaseDialog(@AuthenticationPrincipal PortalUserDetails user, @PathVariable UUID orderId, HtmxRequest htmx,
+			HttpServletResponse response, Model model) {
+		return dialog(user, orderId, OrderAction.RELEASE_AUTHORIZATION, null, htmx, response, model);
+	}
+
+	@GetMapping("/orders/{orderId}/extend-authorization")
+	String extendDialog(@AuthenticationPrincipal PortalUserDetails user, @PathVariable UUID orderId, HtmxRequest htmx,
+			HttpServletResponse response, Model model) {
+		return dialog(user, orderId, OrderAction.EXTEND_AUTHORIZATION, null, htmx, response, model);
+	}
+
+	// --- Actions -------------------------------------------------------------------
+
+	@PostMapping("/orders/{orderId}/cancel")
+	String cancel(@AuthenticationPrincipal PortalUserDetails user, @PathVariable UUID orderId,
+			@RequestParam(required = false) String idempotencyKey, HtmxRequest htmx, HtmxResponse htmxResponse,
+			HttpServletResponse response, Model model, RedirectAttributes redirect, Locale locale) {
+		Staff staff = OrderWeb.staff(user);
+		return act(user, orderId, OrderAction.CANCEL, null, idempotencyKey,
+				() -> this.orders.cancel(staff, orderId, idempotencyKey),
+				new Response(htmx, htmxResponse, response, model, redirect, locale));
+	}
+
+	@PostMapping("/orders/{orderId}/captures")
+	String capture(@AuthenticationPrincipal PortalUserDetails user, @PathVariable UUID orderId, CaptureForm form,
+			HtmxRequest htmx, HtmxResponse htmxResponse, HttpServletResponse response, Model model,
+			RedirectAttributes redirect, Locale locale) {
+		Staff staff = OrderWeb.staff(user);
+		return act(user, orderId, OrderAction.CAPTURE, form, form.idempotencyKey(), () -> {
+			if (form.byLines()) {
+				return this.orders.captureLines(staff, orderId, form.idempotencyKey(),
+						LineQuantities.parse(form.line(), form.quantity()));
+			}
+			Money amount = Money.parse(form.amount(), this.orders.get(staff, orderId).getCurrency());
+			return this.orders.capture(staff, orderId, form.idempotencyKey(), amount);
+		}, new Response(htmx, htmxResponse, response, model, redirect, locale));
+	}
+
+	@PostMapping("/orders/{orderId}/refunds")
+	String refund(@AuthenticationPrincipal PortalUserDetails user, @PathVariable UUID orderId, RefundForm form,
+			HtmxRequest htmx, HtmxResponse htmxResponse, HttpServletResponse response, Model model,
+			RedirectAttributes redirect, Locale locale) {
+		Staff staff = OrderWeb.staff(user);
+		return act(user, orderId, OrderAction.REFUND, form, form.idempotencyKey(), () -> {
+			RefundReason reason = parseReason(form.reason());
+			if (form.byLines()) {
+				return this.orders.refundLines(staff, orderId, form.idempotencyKey(),
+						LineQuantities.parse(form.line(), form.quantity()), reason, form.note());
+			}
+			Money amount = Money.parse(form.amount(), this.orders.get(staff, orderId).getCurrency());
+			return this.orders.refund(staff, orderId, form.idempotencyKey(), amount, reason, form.note());
+		}, new Response(htmx, htmxResponse, response, model, redirect, locale));
+	}
+
+	@PostMapping("/orders/{orderId}/release-authorization")
+	String release(@AuthenticationPrincipal PortalUserDetails user, @PathVariable UUID orderId,
+			@RequestParam(required = false) String idempotencyKey, HtmxRequest htmx, HtmxResponse htmxResponse,
+			HttpServletResponse response, Model model, RedirectAttributes redirect, Locale locale) {
+		Staff staff = OrderWeb.staff(user);
+		return act(user, orderId, OrderAction.RELEASE_AUTHORIZATION, null, idempotencyKey,
+				() -> this.orders.releaseRemainingAuthorization(staff, orderId, idempotencyKey),
+				new Response(htmx, htmxResponse, response, model, redirect, locale));
+	}
+
+	@PostMapping("/orders/{orderId}/extend-authorization")
+	String extend(@AuthenticationPrincipal PortalUserDetails user, @PathVariable UUID orderId,
+			@RequestParam(required = false) String idempotencyKey, HtmxRequest htmx, HtmxResponse htmxResponse,
+			HttpServletResponse response, Model model, RedirectAttributes redirect, Locale locale) {
+		Staff staff = OrderWeb.staff(user);
+		return act(user, orderId, OrderAction.EXTEND_AUTHORIZATION, null, idempotencyKey,
+				() -> this.orders.extendAuthorization(staff, orderId, idempotencyKey),
+				new Response(htmx, htmxResponse, response, model, redirect, locale));
+	}
+
+	// --- Shared -------------------------------------------------------------------
+
+	/** What a handler answers with, passed along as one. */
+	private record Response(HtmxRequest htmx, HtmxResponse htmxResponse, HttpServletResponse servlet, Model model,
+			RedirectAttributes redirect, Locale locale) {
+	}
+
+	private String act(PortalUserDetails user, UUID orderId, OrderAction action, Object form, String key,
+			Supplier<ActionOutcome> operation, Response response) {
+		Map<String, String> errors = new HashMap<>();
+		HttpStatus status;
+		try {
+			ActionOutcome outcome = operation.get();
+			Order order = this.orders.get(OrderWeb.staff(user), orderId);
+			String message = describe(outcome, order, response.locale());
+			if (!response.htmx().isHtmxRequest()) {
+				response.redirect().addFlashAttribute("message", message);
+				return "redirect:/orders/" + orderId;
+			}
+			response.htmxResponse().addTriggerAfterSettle("orderActionDone");
+			Model model = response.model();
+			model.addAttribute("order", order);
+			model.addAttribute("message", message);
+			model.addAttribute("onDetailsPage", isDetailsPage(response.htmx(), orderId));
+			addViewer(user, model);
+			return "orders/dialogs :: done";
+		}
+		catch (InvalidAmountException ex) {
+			status = HttpStatus.UNPROCESSABLE_CONTENT;
+			errors.put("amount", ex.getMessage());
+		}
+		catch (LineQuantities.InvalidQuantityException ex) {
+			status = HttpStatus.UNPROCESSABLE_CONTENT;
+			errors.put("lines", ex.getMessage());
+		}
+		catch (InvalidReasonException ex) {
+			status = HttpStatus.UNPROCESSABLE_CONTENT;
+			errors.put("reason", ex.getMessage());
+		}
+		catch (OrderActionRefusedException ex) {
+			status = ex.isAboutInput() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.CONFLICT;
+			if (ex.isAboutInput()) {
+				errors.put(ex.field(), ex.getMessage());
+			}
+			else {
+				response.model().addAttribute("refusal", ex.getMessage());
+				response.model().addAttribute("refusalCode", ex.code().name());
+			}
+		}
+		catch (IdempotencyKeyException ex) {
+			status = HttpStatus.UNPROCESSABLE_CONTENT;
+			response.model().addAttribute("refusal", ex.getMessage());
+			key = newKey();
+		}
+		response.model().addAttribute("errors", errors);
+		response.model().addAttribute("idempotencyKey", (key != null) ? key : newKey());
+		response.servlet().setStatus(status.value());
+		return render(user, orderId, action, form, response.htmx(), response.model());
+	}
+
+	private String dialog(PortalUserDetails user, UUID orderId, OrderAction action, Object form, HtmxRequest htmx,
+			HttpServletResponse response, Model model) {
+		model.addAttribute("errors", Map.of());
+		model.addAttribute("idempotencyKey", newKey());
+		String view = render(user, orderId, action, form, htmx, model);
+		if (model.getAttribute("refusal") != null) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+		}
+		return view;
+	}
+
+	private String render(PortalUserDetails user, UUID orderId, OrderAction action, Object form, HtmxRequest htmx,
+			Model model) {
+		Order order = this.orders.get(OrderWeb.staff(user), orderId);
+		model.addAttribute("order", order);
+		model.addAttribute("action", action);
+		model.addAttribute("form", form);
+		model.addAttribute("reasons", RefundReason.values());
+		model.addAttribute("extendedExpiry", order.getExtendedExpiry(this.clock.instant()));
+		addViewer(user, model);
+		if (model.getAttribute("refusal") == null
+				&& !order.availableActions(user.role(), this.clock.instant()).contains(action)) {
+			model.addAttribute("refusal",
+					this.messages.getMessage("action.unavailable", null, LocaleContextHolder.getLocale()));
+		}
+		String fragment = dialogName(action);
+		model.addAttribute("dialog", fragment);
+		return htmx.isHtmxRequest() ? "orders/dialogs :: " + fragment : "orders/action";
+	}
+
+	private void addViewer(PortalUserDetails user, Model model) {
+		model.addAttribute("role", user.role());
+		model.addAttribute("now", this.clock.instant());
+	}
+
+	private String describe(ActionOutcome outcome, Order order, Locale locale) {
+		String code = (outcome.changed() ? "action.done." : "action.unchanged.") + outcome.action().name();
+		Object[] args = { order.getMerchantReference(),
+				(outcome.amount() != null) ? outcome.amount().format(locale) : "",
+				(outcome.expiresOn() != null) ? outcome.expiresOn().toString() : "" };
+		return this.messages.getMessage(code, args, locale);
+	}
+
+	private static boolean isDetailsPage(HtmxRequest htmx, UUID orderId) {
+		String current = htmx.getCurrentUrl();
+		if (current == null) {
+			return false;
+		}
+		try {
+			return ("/orders/" + orderId).equals(URI.create(current).getPath());
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	static String dialogName(OrderAction action) {
+		return switch (action) {
+			case CANCEL -> "cancel";
+			case CAPTURE -> "capture";
+			case REFUND -> "refund";
+			case RELEASE_AUTHORIZATION -> "release";
+			case EXTEND_AUTHORIZATION -> "extend";
+		};
+	}
+
+	private static RefundReason parseReason(String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidReasonException("Choose a reason for the refund");
+		}
+		try {
+			return RefundReason.valueOf(reason.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidReasonException("Choose one of the listed reasons");
+		}
+	}
+
+	private static String newKey() {
+		return UUID.randomUUID().toString();
+	}
+
+	static class InvalidReasonException extends IllegalArgumentException {
+
+		InvalidReasonException(String message) {
+			super(message);
+		}
+
+	}
+
+}

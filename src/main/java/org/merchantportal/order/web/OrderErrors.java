@@ -1,0 +1,40 @@
+package org.merchantportal.order.web;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.merchantportal.order.InvalidFilterException;
+import org.merchantportal.order.OrderNotFoundException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * Errors of the order pages in one place: an unknown or another merchant's order is a
+ * 404, a malformed search or page link a 400, each as a page, or as a message fragment
+ * for htmx.
+ */
+@ControllerAdvice(basePackageClasses = OrderErrors.class)
+class OrderErrors {
+
+	@ExceptionHandler(OrderNotFoundException.class)
+	String notFound(HtmxRequest htmx, HttpServletResponse response, Model model) {
+		return problem(HttpStatus.NOT_FOUND, "error.orderNotFound", htmx, response, model);
+	}
+
+	@ExceptionHandler(InvalidFilterException.class)
+	String badFilter(InvalidFilterException ex, HtmxRequest htmx, HttpServletResponse response, Model model) {
+		model.addAttribute("detail", ex.getMessage());
+		return problem(HttpStatus.BAD_REQUEST, "error.badRequest", htmx, response, model);
+	}
+
+	private static String problem(HttpStatus status, String titleKey, HtmxRequest htmx, HttpServletResponse response,
+			Model model) {
+		response.setStatus(status.value());
+		model.addAttribute("status", status.value());
+		model.addAttribute("titleKey", titleKey);
+		return htmx.isHtmxRequest() ? "error/problem :: message" : "error/problem";
+	}
+
+}
