@@ -24,7 +24,7 @@ class SecurityConfig {
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
-					"/actuator/health", "/actuator/health/**")
+					"/favicon.svg", "/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/orders/**")
 			.hasAnyRole(Role.ADMIN.name(), Role.ORDER_MANAGER.name())

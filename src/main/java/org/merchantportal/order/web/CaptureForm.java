@@ -6,13 +6,13 @@ import java.util.List;
  * The Capture… dialog: an amount (the remaining authorization by default), or quantities
  * of lines.
  */
-record CaptureForm(String idempotencyKey, String mode, String amount, List<String> line, List<String> quantity) {
+public record CaptureForm(String idempotencyKey, String mode, String amount, List<String> line, List<String> quantity) {
 
-	boolean byLines() {
+	public boolean byLines() {
 		return "lines".equals(this.mode);
 	}
 
-	String quantityOf(String reference) {
+	public String quantityOf(String reference) {
 		return LineQuantities.quantityOf(this.line, this.quantity, reference);
 	}
 
