@@ -20,6 +20,12 @@ import jakarta.persistence.Version;
 @Table(name = "portal_user")
 public class PortalUser {
 
+	/** Failed logins in a row that lock the account. */
+	public static final int MAX_FAILED_LOGINS = 10;
+
+	/** How long a locked account stays locked. */
+	public static final java.time.Duration LOCKOUT = java.time.Duration.ofMinutes(30);
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
@@ -102,6 +108,48 @@ public class PortalUser {
 
 	public boolean isLockedAt(Instant now) {
 		return this.lockedUntil != null && this.lockedUntil.isAfter(now);
+	}
+
+	/** An enabled ADMIN. */
+	public boolean isActiveAdmin() {
+		return this.enabled && this.role == Role.ADMIN;
+	}
+
+	/**
+	 * Counts a failed login; the {@link #MAX_FAILED_LOGINS}th in a row locks the account
+	 * for {@link #LOCKOUT} (PCI DSS 8.3.4).
+	 * @return whether this failure locked the account
+	 */
+	public boolean recordFailedLogin(Instant now) {
+		this.failedLogins++;
+		if (this.failedLogins >= MAX_FAILED_LOGINS && !isLockedAt(now)) {
+			this.lockedUntil = now.plus(LOCKOUT);
+			this.failedLogins = 0;
+			return true;
+		}
+		return false;
+	}
+
+	public void recordSuccessfulLogin(Instant now) {
+		this.failedLogins = 0;
+		this.lastLoginAt = now;
+	}
+
+	public void unlock() {
+		this.failedLogins = 0;
+		this.lockedUntil = null;
+	}
+
+	public void changeRole(Role role) {
+		this.role = role;
+	}
+
+	public void disable() {
+		this.enabled = false;
+	}
+
+	public void enable() {
+		this.enabled = true;
 	}
 
 }

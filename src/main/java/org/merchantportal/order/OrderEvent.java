@@ -56,6 +56,9 @@ public class OrderEvent {
 	@Column(name = "idempotency_key")
 	private String idempotencyKey;
 
+	@Column(name = "client_address")
+	private String clientAddress;
+
 	protected OrderEvent() {
 	}
 
@@ -70,6 +73,7 @@ public class OrderEvent {
 		this.actor = actor.username();
 		this.occurredAt = actor.at();
 		this.idempotencyKey = actor.idempotencyKey();
+		this.clientAddress = actor.clientAddress();
 	}
 
 	public OrderEventType getType() {
@@ -103,6 +107,11 @@ public class OrderEvent {
 
 	public String getIdempotencyKey() {
 		return this.idempotencyKey;
+	}
+
+	/** Where the request came from, or {@code null} for the portal's own work. */
+	public String getClientAddress() {
+		return this.clientAddress;
 	}
 
 }

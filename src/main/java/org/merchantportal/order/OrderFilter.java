@@ -17,6 +17,9 @@ public record OrderFilter(String query, OrderStatus status, LocalDate from, Loca
 
 	public static final int MAX_QUERY_LENGTH = 100;
 
+	/** The only order the Orders page lists in. */
+	public static final String NEWEST_FIRST = "newest";
+
 	public OrderFilter {
 		query = (query == null || query.isBlank()) ? null : query.strip();
 		if (query != null && query.length() > MAX_QUERY_LENGTH) {
@@ -32,7 +35,10 @@ public record OrderFilter(String query, OrderStatus status, LocalDate from, Loca
 	}
 
 	/** Parses the Orders page's URL parameters, refusing what is not one of ours. */
-	public static OrderFilter parse(String query, String status, String from, String to, String after) {
+	public static OrderFilter parse(String query, String status, String from, String to, String after, String sort) {
+		if (sort != null && !sort.isBlank() && !NEWEST_FIRST.equals(sort.strip())) {
+			throw new InvalidFilterException("Orders are listed newest first; no other order is offered");
+		}
 		return new OrderFilter(query, parseStatus(status), parseDate(from, "start"), parseDate(to, "end"),
 				Cursor.parse(after));
 	}

@@ -6,13 +6,12 @@ import org.merchantportal.merchant.PortalUserRepository;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Looks up the users table for form login.
+ * Looks up the users table for form login. Not a bean of its own: only the authentication
+ * provider of {@link SecurityConfig} uses it.
  */
-@Service
 class PortalUserDetailsService implements UserDetailsService {
 
 	private final PortalUserRepository users;

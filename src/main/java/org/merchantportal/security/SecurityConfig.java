@@ -1,24 +1,37 @@
 package org.merchantportal.security;
 
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
+import java.time.Clock;
 
+import org.merchantportal.merchant.PortalUserRepository;
 import org.merchantportal.merchant.Role;
+
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
- * Form login against the users table, CSRF on, every page but login behind it.
+ * Form login against the users table, roles on the server, CSRF on, strict headers.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
+
+	/**
+	 * No inline script or style anywhere: everything comes from the portal's own files.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; connect-src 'self'; font-src 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
@@ -26,20 +39,43 @@ class SecurityConfig {
 			.requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
 					"/favicon.svg", "/actuator/health", "/actuator/health/**")
 			.permitAll()
+			.requestMatchers("/users", "/users/**")
+			.hasRole(Role.ADMIN.name())
 			.requestMatchers(HttpMethod.POST, "/orders/**")
 			.hasAnyRole(Role.ADMIN.name(), Role.ORDER_MANAGER.name())
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/orders").permitAll())
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout")
+				.invalidateHttpSession(true)
+				.deleteCookies("JSESSIONID", "SESSION")
+				.permitAll())
 			// An htmx request on an expired session reloads the page instead of swapping
 			// the login form into a table cell.
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(),
 						new RequestHeaderRequestMatcher("HX-Request"))
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-						AnyRequestMatcher.INSTANCE));
+						AnyRequestMatcher.INSTANCE))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.frameOptions((frame) -> frame.deny()));
 		return http.build();
+	}
+
+	/**
+	 * Checks the password before the account's state, so that a locked or disabled
+	 * account costs the same time as a wrong password and answers the same message, and a
+	 * locked account refuses even the right password.
+	 */
+	@Bean
+	DaoAuthenticationProvider authenticationProvider(PortalUserRepository users, Clock clock, PasswordEncoder encoder) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(new PortalUserDetailsService(users, clock));
+		provider.setPasswordEncoder(encoder);
+		provider.setPreAuthenticationChecks((user) -> {
+		});
+		provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+		return provider;
 	}
 
 	@Bean

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.UUID;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.merchantportal.order.OrderFilter;
 import org.merchantportal.order.OrderSearch;
 import org.merchantportal.order.OrderService;
@@ -41,14 +40,13 @@ class OrderController {
 	@GetMapping("/orders")
 	String list(@AuthenticationPrincipal PortalUserDetails user, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String after, HtmxRequest htmx,
-			HttpServletResponse response, Model model) {
-		OrderFilter filter = OrderFilter.parse(q, status, from, to, after);
+			@RequestParam(required = false) String to, @RequestParam(required = false) String after,
+			@RequestParam(required = false) String sort, HtmxRequest htmx, Model model) {
+		OrderFilter filter = OrderFilter.parse(q, status, from, to, after, sort);
 		model.addAttribute("filter", filter);
 		model.addAttribute("page", this.search.find(user.merchantId(), filter, PAGE_SIZE));
 		model.addAttribute("statuses", OrderStatus.values());
 		addViewer(user, model);
-		response.addHeader("Vary", "HX-Request");
 		return (htmx.isHtmxRequest() && "order-results".equals(htmx.getTarget())) ? "orders/list :: results"
 				: "orders/list";
 	}

@@ -1,0 +1,150 @@
+package org.merchantportal.merchant;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.merchantportal.audit.AuditEventType;
+import org.merchantportal.audit.AuditLog;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What an ADMIN does on the Users page: create users, change roles, disable, enable and
+ * unlock, always within their own merchant. Changes of one merchant's users run one after
+ * the other (the merchant row is locked), so that two admins cannot demote each other
+ * into a merchant without an active admin. Every change is audited.
+ */
+@Service
+public class UserAdministration {
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{1,63}");
+
+	private final PortalUserRepository users;
+
+	private final MerchantRepository merchants;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final AuditLog audit;
+
+	UserAdministration(PortalUserRepository users, MerchantRepository merchants, PasswordEncoder passwordEncoder,
+			AuditLog audit) {
+		this.users = users;
+		this.merchants = merchants;
+		this.passwordEncoder = passwordEncoder;
+		this.audit = audit;
+	}
+
+	/**
+	 * The admin acting, and the client address of their request.
+	 */
+	public record Admin(long merchantId, long userId, String username, String clientAddress) {
+	}
+
+	@Transactional(readOnly = true)
+	public List<PortalUser> list(long merchantId) {
+		return this.users.findByMerchantIdOrderByUsername(merchantId);
+	}
+
+	@Transactional
+	public PortalUser create(Admin admin, String username, String password, Role role) {
+		lockMerchant(admin);
+		String email = (username == null) ? "" : username.strip().toLowerCase(Locale.ROOT);
+		if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+			throw new UserAdministrationException("username", "Enter the user's email address");
+		}
+		if (role == null) {
+			throw new UserAdministrationException("role", "Choose a role");
+		}
+		String refusal = PasswordPolicy.check(password);
+		if (refusal != null) {
+			throw new UserAdministrationException("password", refusal);
+		}
+		if (this.users.existsByUsername(email)) {
+			throw new UserAdministrationException("username", "This email address already has a login");
+		}
+		PortalUser user = this.users
+			.save(new PortalUser(admin.merchantId(), email, this.passwordEncoder.encode(password), role));
+		audit(admin, AuditEventType.USER_CREATED, user, "Role " + role);
+		return user;
+	}
+
+	@Transactional
+	public void changeRole(Admin admin, long userId, Role role) {
+		lockMerchant(admin);
+		PortalUser user = find(admin, userId);
+		if (role == null) {
+			throw new UserAdministrationException("role", "Choose a role");
+		}
+		if (role == user.getRole()) {
+			return;
+		}
+		if (role != Role.ADMIN) {
+			requireAnotherActiveAdmin(admin, user, "demote");
+		}
+		Role before = user.getRole();
+		user.changeRole(role);
+		audit(admin, AuditEventType.ROLE_CHANGED, user, before + " → " + role);
+	}
+
+	@Transactional
+	public void disable(Admin admin, long userId) {
+		lockMerchant(admin);
+		PortalUser user = find(admin, userId);
+		if (!user.isEnabled()) {
+			return;
+		}
+		requireAnotherActiveAdmin(admin, user, "disable");
+		user.disable();
+		audit(admin, AuditEventType.USER_DISABLED, user, null);
+	}
+
+	@Transactional
+	public void enable(Admin admin, long userId) {
+		lockMerchant(admin);
+		PortalUser user = find(admin, userId);
+		if (user.isEnabled()) {
+			return;
+		}
+		user.enable();
+		audit(admin, AuditEventType.USER_ENABLED, user, null);
+	}
+
+	@Transactional
+	public void unlock(Admin admin, long userId) {
+		lockMerchant(admin);
+		PortalUser user = find(admin, userId);
+		user.unlock();
+		audit(admin, AuditEventType.USER_UNLOCKED, user, null);
+	}
+
+	private void requireAnotherActiveAdmin(Admin admin, PortalUser user, String verb) {
+		if (user.getId() == admin.userId()) {
+			throw new UserAdministrationException(null, "You cannot " + verb + " yourself");
+		}
+		if (user.isActiveAdmin() && this.users.findByMerchantIdOrderByUsername(admin.merchantId())
+			.stream()
+			.filter(PortalUser::isActiveAdmin)
+			.count() <= 1) {
+			throw new UserAdministrationException(null,
+					"You cannot " + verb + " the last active admin: make another user admin first");
+		}
+	}
+
+	private void lockMerchant(Admin admin) {
+		this.merchants.findByIdForUpdate(admin.merchantId()).orElseThrow();
+	}
+
+	private PortalUser find(Admin admin, long userId) {
+		return this.users.findByIdAndMerchantId(userId, admin.merchantId())
+			.orElseThrow(() -> new UserNotFoundException(userId));
+	}
+
+	private void audit(Admin admin, AuditEventType type, PortalUser user, String detail) {
+		this.audit.record(admin.merchantId(), type, admin.username(), user.getUsername(), detail,
+				admin.clientAddress());
+	}
+
+}
