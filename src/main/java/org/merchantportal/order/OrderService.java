@@ -12,6 +12,7 @@ import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,12 +38,15 @@ public class OrderService {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	OrderService(OrderRepository orders, IdempotencyRecordRepository keys, TransactionTemplate transactions,
-			Clock clock) {
+			Clock clock, MeterRegistry meters) {
 		this.orders = orders;
 		this.keys = keys;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/** An order with its lines and timeline, if it is the staff member's merchant's. */
@@ -56,7 +60,7 @@ public class OrderService {
 	}
 
 	public ActionOutcome cancel(Staff staff, UUID orderId, String key) {
-		return perform(staff, orderId, key, "cancel", (order, actor) -> {
+		return perform(staff, orderId, key, "cancel", "", (order, actor) -> {
 			Money remaining = order.getRemaining();
 			order.cancel(actor);
 			return ActionOutcome.of(OrderAction.CANCEL, order, remaining);
@@ -64,14 +68,14 @@ public class OrderService {
 	}
 
 	public ActionOutcome capture(Staff staff, UUID orderId, String key, Money amount) {
-		return perform(staff, orderId, key, "capture|" + amount, (order, actor) -> {
+		return perform(staff, orderId, key, "capture", amount.toString(), (order, actor) -> {
 			order.capture(amount, actor);
 			return ActionOutcome.of(OrderAction.CAPTURE, order, amount);
 		});
 	}
 
 	public ActionOutcome captureLines(Staff staff, UUID orderId, String key, List<LineQuantity> lines) {
-		return perform(staff, orderId, key, "capture-lines|" + describe(lines), (order, actor) -> {
+		return perform(staff, orderId, key, "capture", "lines " + describe(lines), (order, actor) -> {
 			Money before = order.getCaptured();
 			order.captureLines(lines, actor);
 			return ActionOutcome.of(OrderAction.CAPTURE, order, order.getCaptured().minus(before));
@@ -79,7 +83,7 @@ public class OrderService {
 	}
 
 	public ActionOutcome refund(Staff staff, UUID orderId, String key, Money amount, RefundReason reason, String note) {
-		return perform(staff, orderId, key, "refund|" + amount + "|" + reason + "|" + note, (order, actor) -> {
+		return perform(staff, orderId, key, "refund", amount + "|" + reason + "|" + note, (order, actor) -> {
 			order.refund(amount, reason, note, actor);
 			return ActionOutcome.of(OrderAction.REFUND, order, amount);
 		});
@@ -87,7 +91,7 @@ public class OrderService {
 
 	public ActionOutcome refundLines(Staff staff, UUID orderId, String key, List<LineQuantity> lines,
 			RefundReason reason, String note) {
-		return perform(staff, orderId, key, "refund-lines|" + describe(lines) + "|" + reason + "|" + note,
+		return perform(staff, orderId, key, "refund", "lines " + describe(lines) + "|" + reason + "|" + note,
 				(order, actor) -> {
 					Money before = order.getRefunded();
 					order.refundLines(lines, reason, note, actor);
@@ -96,7 +100,7 @@ public class OrderService {
 	}
 
 	public ActionOutcome releaseRemainingAuthorization(Staff staff, UUID orderId, String key) {
-		return perform(staff, orderId, key, "release", (order, actor) -> {
+		return perform(staff, orderId, key, "release", "", (order, actor) -> {
 			Money remaining = order.getRemaining();
 			order.releaseRemainingAuthorization(actor);
 			return ActionOutcome.of(OrderAction.RELEASE_AUTHORIZATION, order, remaining);
@@ -104,14 +108,44 @@ public class OrderService {
 	}
 
 	public ActionOutcome extendAuthorization(Staff staff, UUID orderId, String key) {
-		return perform(staff, orderId, key, "extend", (order, actor) -> {
+		return perform(staff, orderId, key, "extend", "", (order, actor) -> {
 			boolean changed = order.extendAuthorization(actor);
 			return new ActionOutcome(OrderAction.EXTEND_AUTHORIZATION, order.getPublicId(), null,
 					order.getAuthorizationExpiresOn(), changed);
 		});
 	}
 
-	private ActionOutcome perform(Staff staff, UUID orderId, String key, String request,
+	/**
+	 * Runs an action exactly once per idempotency key and counts its outcome by action,
+	 * merchant and outcome (metric {@code portal.order.actions}).
+	 * @param action the action's name, for the metric and the key's fingerprint
+	 * @param parameters what else identifies the request, for the key's fingerprint
+	 */
+	private ActionOutcome perform(Staff staff, UUID orderId, String key, String action, String parameters,
+			BiFunction<Order, Actor, ActionOutcome> operation) {
+		String outcome = "failed";
+		try {
+			ActionOutcome result = performOnce(staff, orderId, key, action + "|" + parameters, operation);
+			outcome = "succeeded";
+			return result;
+		}
+		catch (OrderActionRefusedException ex) {
+			outcome = ex.isAboutInput() ? "invalid" : "refused";
+			throw ex;
+		}
+		catch (IdempotencyKeyException | OrderNotFoundException ex) {
+			outcome = "invalid";
+			throw ex;
+		}
+		finally {
+			this.meters
+				.counter("portal.order.actions", "action", action, "merchant", Long.toString(staff.merchantId()),
+						"outcome", outcome)
+				.increment();
+		}
+	}
+
+	private ActionOutcome performOnce(Staff staff, UUID orderId, String key, String request,
 			BiFunction<Order, Actor, ActionOutcome> operation) {
 		if (key == null || !KEY.matcher(key).matches()) {
 			throw new IdempotencyKeyException("This form has expired. Close it and open the action again.");

@@ -10,6 +10,7 @@ import org.merchantportal.merchant.PortalUser;
 import org.merchantportal.merchant.PortalUserRepository;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureServiceExceptionEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -55,6 +56,9 @@ class LoginAttempts {
 	@EventListener
 	@Transactional
 	public void failed(AbstractAuthenticationFailureEvent event) {
+		if (event instanceof AuthenticationFailureServiceExceptionEvent) {
+			return; // the portal failed (its database, say), not the person logging in
+		}
 		Authentication attempt = event.getAuthentication();
 		String username = String.valueOf(attempt.getName()).strip().toLowerCase(Locale.ROOT);
 		String address = clientAddress(attempt);

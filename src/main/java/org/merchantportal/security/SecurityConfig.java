@@ -1,10 +1,16 @@
 package org.merchantportal.security;
 
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
+import java.io.IOException;
 import java.time.Clock;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.merchantportal.merchant.PortalUserRepository;
 import org.merchantportal.merchant.Role;
+import org.merchantportal.web.DatabaseUnavailable;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +20,9 @@ import org.springframework.security.authentication.AccountStatusUserDetailsCheck
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -39,13 +47,18 @@ class SecurityConfig {
 			.requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
 					"/favicon.svg", "/actuator/health", "/actuator/health/**")
 			.permitAll()
+			.requestMatchers("/actuator/**")
+			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/users", "/users/**")
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers(HttpMethod.POST, "/orders/**")
 			.hasAnyRole(Role.ADMIN.name(), Role.ORDER_MANAGER.name())
 			.anyRequest()
 			.authenticated())
-			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/orders").permitAll())
+			.formLogin((form) -> form.loginPage("/login")
+				.defaultSuccessUrl("/orders")
+				.failureHandler(SecurityConfig::loginFailed)
+				.permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout")
 				.invalidateHttpSession(true)
 				.deleteCookies("JSESSIONID", "SESSION")
@@ -61,6 +74,18 @@ class SecurityConfig {
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions((frame) -> frame.deny()));
 		return http.build();
+	}
+
+	/**
+	 * A wrong password goes back to the login page with one generic message; a database
+	 * that cannot be reached is not the user's fault and answers 503 instead.
+	 */
+	private static void loginFailed(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException failure) throws IOException, ServletException {
+		if (DatabaseUnavailable.isCauseOf(failure)) {
+			throw new ServletException(failure);
+		}
+		new SimpleUrlAuthenticationFailureHandler("/login?error").onAuthenticationFailure(request, response, failure);
 	}
 
 	/**

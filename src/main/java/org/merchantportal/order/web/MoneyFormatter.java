@@ -1,4 +1,4 @@
-package org.merchantportal.web;
+package org.merchantportal.order.web;
 
 import java.util.Locale;
 
