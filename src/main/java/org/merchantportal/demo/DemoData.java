@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -71,7 +72,15 @@ class DemoData implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		if (this.merchants.count() == 0) {
-			this.transactions.executeWithoutResult((status) -> seed());
+			try {
+				this.transactions.executeWithoutResult((status) -> seed());
+			}
+			catch (DataIntegrityViolationException ex) {
+				// Another node started at the same moment and seeded first: its data
+				// stands,
+				// ours rolled back whole (the demo usernames are unique).
+				logger.info("Demo data was seeded by another node");
+			}
 		}
 		printLogins();
 	}
