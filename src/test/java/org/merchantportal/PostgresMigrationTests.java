@@ -121,7 +121,8 @@ class PostgresMigrationTests {
 			assertThat(found.getName()).isEqualTo("Postgres Test AB");
 			assertThat(found.getCurrency()).isEqualTo(Currency.getInstance("SEK"));
 		});
-		assertThat(this.orders.findByMerchantIdOrderByCreatedAtDescIdDesc(merchant.getId(), Limit.of(25))).isEmpty();
+		assertThat(this.orders.findByMerchantIdOrderByCreatedAtDescPublicIdTextDesc(merchant.getId(), Limit.of(25)))
+			.isEmpty();
 	}
 
 	@Test

@@ -1,11 +1,11 @@
 package org.merchantportal.order;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * What the Orders page asks for: a prefix to search for, a status, a date range (UTC
@@ -17,6 +17,10 @@ public record OrderFilter(String query, OrderStatus status, LocalDate from, Loca
 
 	public static final int MAX_QUERY_LENGTH = 100;
 
+	private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
+	private static final LocalDate LATEST = LocalDate.of(9999, 12, 30);
+
 	/** The only order the Orders page lists in. */
 	public static final String NEWEST_FIRST = "newest";
 
@@ -24,6 +28,11 @@ public record OrderFilter(String query, OrderStatus status, LocalDate from, Loca
 		query = (query == null || query.isBlank()) ? null : query.strip();
 		if (query != null && query.length() > MAX_QUERY_LENGTH) {
 			throw new InvalidFilterException("Search for at most " + MAX_QUERY_LENGTH + " characters");
+		}
+		for (LocalDate date : new LocalDate[] { from, to }) {
+			if (date != null && (date.isBefore(EARLIEST) || date.isAfter(LATEST))) {
+				throw new InvalidFilterException("Enter dates between " + EARLIEST + " and " + LATEST);
+			}
 		}
 		if (from != null && to != null && from.isAfter(to)) {
 			throw new InvalidFilterException("The start date is after the end date");
@@ -83,13 +92,15 @@ public record OrderFilter(String query, OrderStatus status, LocalDate from, Loca
 	}
 
 	/**
-	 * Where a page of orders starts: after this creation time and id, newest first.
-	 * Opaque to the browser.
+	 * Where a page of orders starts: after this creation time and public order id, newest
+	 * first. Opaque to the browser, and never the database key.
 	 */
-	public record Cursor(Instant createdAt, long id) {
+	public record Cursor(Instant createdAt, UUID orderId) {
+
+		private static final int LENGTH = Long.BYTES + Integer.BYTES + 2 * Long.BYTES;
 
 		public static Cursor of(Order order) {
-			return new Cursor(order.getCreatedAt(), order.getId());
+			return new Cursor(order.getCreatedAt(), order.getPublicId());
 		}
 
 		static Cursor parse(String encoded) {
@@ -98,11 +109,12 @@ public record OrderFilter(String query, OrderStatus status, LocalDate from, Loca
 			}
 			try {
 				byte[] bytes = Base64.getUrlDecoder().decode(encoded.strip());
-				if (bytes.length != 20) {
+				if (bytes.length != LENGTH) {
 					throw new IllegalArgumentException();
 				}
 				ByteBuffer buffer = ByteBuffer.wrap(bytes);
-				return new Cursor(Instant.ofEpochSecond(buffer.getLong(), buffer.getInt()), buffer.getLong());
+				Instant createdAt = Instant.ofEpochSecond(buffer.getLong(), buffer.getInt());
+				return new Cursor(createdAt, new UUID(buffer.getLong(), buffer.getLong()));
 			}
 			catch (RuntimeException ex) {
 				throw new InvalidFilterException("This page link is not valid: start again from the newest orders");
@@ -110,14 +122,10 @@ public record OrderFilter(String query, OrderStatus status, LocalDate from, Loca
 		}
 
 		public String encode() {
-			ByteBuffer buffer = ByteBuffer.allocate(20);
-			buffer.putLong(this.createdAt.getEpochSecond()).putInt(this.createdAt.getNano()).putLong(this.id);
+			ByteBuffer buffer = ByteBuffer.allocate(LENGTH);
+			buffer.putLong(this.createdAt.getEpochSecond()).putInt(this.createdAt.getNano());
+			buffer.putLong(this.orderId.getMostSignificantBits()).putLong(this.orderId.getLeastSignificantBits());
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
-		}
-
-		@Override
-		public String toString() {
-			return new String(encode().getBytes(StandardCharsets.US_ASCII), StandardCharsets.US_ASCII);
 		}
 
 	}

@@ -43,9 +43,9 @@ public class OrderSearch {
 		}
 		if (filter.after() != null) {
 			// Written so that H2 and PostgreSQL both use it as an index range.
-			jpql.append(" and o.createdAt <= :afterTime and (o.createdAt < :afterTime or o.id < :afterId)");
+			jpql.append(" and o.createdAt <= :afterTime and (o.createdAt < :afterTime or o.publicIdText < :afterId)");
 		}
-		jpql.append(" order by o.createdAt desc, o.id desc");
+		jpql.append(" order by o.createdAt desc, o.publicIdText desc");
 
 		TypedQuery<Order> query = this.entityManager.createQuery(jpql.toString(), Order.class)
 			.setParameter("merchant", merchantId)
@@ -63,7 +63,8 @@ public class OrderSearch {
 			query.setParameter("prefix", filter.likePrefix());
 		}
 		if (filter.after() != null) {
-			query.setParameter("afterTime", filter.after().createdAt()).setParameter("afterId", filter.after().id());
+			query.setParameter("afterTime", filter.after().createdAt())
+				.setParameter("afterId", filter.after().orderId().toString());
 		}
 		List<Order> found = query.getResultList();
 		boolean more = found.size() > size;

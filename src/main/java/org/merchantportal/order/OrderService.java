@@ -68,14 +68,14 @@ public class OrderService {
 	}
 
 	public ActionOutcome capture(Staff staff, UUID orderId, String key, Money amount) {
-		return perform(staff, orderId, key, "capture", amount.toString(), (order, actor) -> {
+		return perform(staff, orderId, key, "capture", fields("amount", amount), (order, actor) -> {
 			order.capture(amount, actor);
 			return ActionOutcome.of(OrderAction.CAPTURE, order, amount);
 		});
 	}
 
 	public ActionOutcome captureLines(Staff staff, UUID orderId, String key, List<LineQuantity> lines) {
-		return perform(staff, orderId, key, "capture", "lines " + describe(lines), (order, actor) -> {
+		return perform(staff, orderId, key, "capture", fields("lines", describe(lines)), (order, actor) -> {
 			Money before = order.getCaptured();
 			order.captureLines(lines, actor);
 			return ActionOutcome.of(OrderAction.CAPTURE, order, order.getCaptured().minus(before));
@@ -83,7 +83,7 @@ public class OrderService {
 	}
 
 	public ActionOutcome refund(Staff staff, UUID orderId, String key, Money amount, RefundReason reason, String note) {
-		return perform(staff, orderId, key, "refund", amount + "|" + reason + "|" + note, (order, actor) -> {
+		return perform(staff, orderId, key, "refund", fields("amount", amount, reason, note), (order, actor) -> {
 			order.refund(amount, reason, note, actor);
 			return ActionOutcome.of(OrderAction.REFUND, order, amount);
 		});
@@ -91,7 +91,7 @@ public class OrderService {
 
 	public ActionOutcome refundLines(Staff staff, UUID orderId, String key, List<LineQuantity> lines,
 			RefundReason reason, String note) {
-		return perform(staff, orderId, key, "refund", "lines " + describe(lines) + "|" + reason + "|" + note,
+		return perform(staff, orderId, key, "refund", fields("lines", describe(lines), reason, note),
 				(order, actor) -> {
 					Money before = order.getRefunded();
 					order.refundLines(lines, reason, note, actor);
@@ -180,6 +180,18 @@ public class OrderService {
 					"This form was already sent with other values. Close it and open the action again.");
 		}
 		return ActionOutcome.decode(record.outcome());
+	}
+
+	/**
+	 * The request's parameters, each length-prefixed so that none can pass for another.
+	 */
+	private static String fields(Object... values) {
+		StringBuilder fields = new StringBuilder();
+		for (Object value : values) {
+			String text = (value != null) ? value.toString() : null;
+			fields.append((text != null) ? text.length() + ":" + text : "-").append('|');
+		}
+		return fields.toString();
 	}
 
 	private static String describe(List<LineQuantity> lines) {

@@ -61,7 +61,8 @@ class OrderRepositoryTests {
 		this.entityManager.flush();
 		this.entityManager.clear();
 
-		Order loaded = this.orders.findByMerchantIdOrderByCreatedAtDescIdDesc(merchant.getId(), Limit.of(10)).get(0);
+		Order loaded = this.orders.findByMerchantIdOrderByCreatedAtDescPublicIdTextDesc(merchant.getId(), Limit.of(10))
+			.get(0);
 		assertThat(loaded.getPublicId()).isEqualTo(order.getPublicId());
 		assertThat(loaded.getOrderAmount()).isEqualTo(Money.of(149_900 + 2 * 24_900, "SEK"));
 		assertThat(loaded.getCaptured()).isEqualTo(Money.of(149_900, "SEK"));
@@ -89,10 +90,10 @@ class OrderRepositoryTests {
 		this.orders.save(newOrder(fjord, "FO-1", NOW.minus(Duration.ofDays(1))));
 		this.orders.save(newOrder(nordic, "NS-NEW", NOW));
 
-		assertThat(this.orders.findByMerchantIdOrderByCreatedAtDescIdDesc(nordic.getId(), Limit.of(50)))
+		assertThat(this.orders.findByMerchantIdOrderByCreatedAtDescPublicIdTextDesc(nordic.getId(), Limit.of(50)))
 			.extracting(Order::getMerchantReference)
 			.containsExactly("NS-NEW", "NS-OLD");
-		assertThat(this.orders.findByMerchantIdOrderByCreatedAtDescIdDesc(nordic.getId(), Limit.of(1)))
+		assertThat(this.orders.findByMerchantIdOrderByCreatedAtDescPublicIdTextDesc(nordic.getId(), Limit.of(1)))
 			.extracting(Order::getMerchantReference)
 			.containsExactly("NS-NEW");
 	}
