@@ -113,8 +113,18 @@ public record OrderFilter(String query, OrderStatus status, LocalDate from, Loca
 					throw new IllegalArgumentException();
 				}
 				ByteBuffer buffer = ByteBuffer.wrap(bytes);
-				Instant createdAt = Instant.ofEpochSecond(buffer.getLong(), buffer.getInt());
-				return new Cursor(createdAt, new UUID(buffer.getLong(), buffer.getLong()));
+				long seconds = buffer.getLong();
+				int nanos = buffer.getInt();
+				UUID orderId = new UUID(buffer.getLong(), buffer.getLong());
+				Instant createdAt = Instant.ofEpochSecond(seconds, nanos);
+				// Only what encode() makes: a real time and a random (version 4) order
+				// id.
+				if (nanos < 0 || nanos > 999_999_999 || orderId.version() != 4
+						|| createdAt.isBefore(EARLIEST.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
+						|| createdAt.isAfter(LATEST.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())) {
+					throw new IllegalArgumentException();
+				}
+				return new Cursor(createdAt, orderId);
 			}
 			catch (RuntimeException ex) {
 				throw new InvalidFilterException("This page link is not valid: start again from the newest orders");

@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Errors of the order pages in one place: an unknown or another merchant's order is a
@@ -18,7 +19,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 @ControllerAdvice(basePackageClasses = OrderErrors.class)
 class OrderErrors {
 
-	@ExceptionHandler(OrderNotFoundException.class)
+	/** An order id that is not even a UUID is as unknown as any other. */
+	@ExceptionHandler({ OrderNotFoundException.class, MethodArgumentTypeMismatchException.class })
 	String notFound(HtmxRequest htmx, HttpServletResponse response, Model model) {
 		return problem(HttpStatus.NOT_FOUND, "error.orderNotFound", htmx, response, model);
 	}
