@@ -3,6 +3,10 @@ package org.merchantportal.browser;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -10,6 +14,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by Debian's chromedriver, both at fixed paths:
@@ -21,6 +26,14 @@ public final class Browser {
 
 	private static final String CHROMEDRIVER = System.getenv()
 		.getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
+
+	/** How long a page object waits for the page to catch up, e.g. for an htmx swap. */
+	static final Duration PATIENCE = Duration.ofSeconds(10);
+
+	/** How often a wait looks again: often, since most waits are for a quick swap. */
+	static final Duration POLLING = Duration.ofMillis(50);
+
+	private static final Map<WebDriver, Boolean> JAVASCRIPT = Collections.synchronizedMap(new WeakHashMap<>());
 
 	private Browser() {
 	}
@@ -46,7 +59,22 @@ public final class Browser {
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
 			.usingAnyFreePort()
 			.build();
-		return new ChromeDriver(service, options);
+		ChromeDriver driver = new ChromeDriver(service, options);
+		JAVASCRIPT.put(driver, javascript);
+		return driver;
+	}
+
+	/**
+	 * Whether the browser runs the page's scripts, so that page objects can expect htmx
+	 * swaps and modal dialogs, or plain page loads.
+	 */
+	public static boolean javascriptEnabled(WebDriver driver) {
+		return JAVASCRIPT.getOrDefault(driver, true);
+	}
+
+	/** An explicit wait with the page objects' patience. */
+	public static WebDriverWait waitFor(WebDriver driver) {
+		return new WebDriverWait(driver, PATIENCE, POLLING);
 	}
 
 	/** Saves what the browser shows as a PNG, e.g. for the README's pictures. */

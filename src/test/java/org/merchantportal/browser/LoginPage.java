@@ -1,7 +1,10 @@
 package org.merchantportal.browser;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The login page, as a person uses it.
@@ -26,6 +29,24 @@ public class LoginPage {
 	public OrdersPage logInAs(String username, String password) {
 		submit(username, password);
 		return new OrdersPage(this.driver);
+	}
+
+	/**
+	 * Logs in without the mouse: the email field has the focus when the page opens, Tab
+	 * moves to the password, Enter submits.
+	 */
+	public OrdersPage logInWithKeyboardAs(String username, String password) {
+		new Actions(this.driver).sendKeys(username)
+			.sendKeys(Keys.TAB)
+			.sendKeys(password)
+			.sendKeys(Keys.ENTER)
+			.perform();
+		return new OrdersPage(this.driver);
+	}
+
+	/** The element that has the keyboard focus. */
+	public WebElement focused() {
+		return this.driver.switchTo().activeElement();
 	}
 
 	public LoginPage logInExpectingFailure(String username, String password) {

@@ -216,7 +216,13 @@ class OrderActionController {
 		response.model().addAttribute("errors", errors);
 		response.model().addAttribute("idempotencyKey", (key != null) ? key : newKey());
 		response.servlet().setStatus(status.value());
-		return render(user, orderId, action, form, response.htmx(), response.model());
+		String view = render(user, orderId, action, form, response.htmx(), response.model());
+		if (status == HttpStatus.CONFLICT && response.htmx().isHtmxRequest()) {
+			// The order changed under the dialog: show its current row or details too.
+			response.model().addAttribute("onDetailsPage", isDetailsPage(response.htmx(), orderId));
+			return "orders/dialogs :: refused";
+		}
+		return view;
 	}
 
 	private String dialog(PortalUserDetails user, UUID orderId, OrderAction action, Object form, HtmxRequest htmx,

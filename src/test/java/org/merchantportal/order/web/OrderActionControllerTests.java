@@ -295,7 +295,7 @@ class OrderActionControllerTests {
 		assertThat(inputValue(body, "refund-amount")).isEqualTo("200.00");
 		assertThat(body)
 			.contains("Refundable: " + sek(20000) + " (captured " + sek(30000) + ", refunded " + sek(10000) + ").")
-			.contains("The whole refundable amount, " + sek(20000) + ", is filled in");
+			.contains("Refundable in full: " + sek(20000) + ".");
 		for (RefundReason reason : RefundReason.values()) {
 			assertThat(body).contains("<option value=\"" + reason + "\">");
 		}
@@ -565,13 +565,18 @@ class OrderActionControllerTests {
 
 		String body = this.mvc.perform(action(client, action, order.getPublicId(), action.validFields(), MANAGER))
 			.andExpect(status().isConflict())
-			.andExpect(view().name(action.view(client)))
+			.andExpect(view().name(client.isHtmx() ? "orders/dialogs :: refused" : "orders/action"))
 			.andExpect(header().doesNotExist("HX-Trigger-After-Settle"))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 
 		assertThat(body).contains("<strong class=\"refusal-code\">" + code + "</strong>");
+		if (client.isHtmx()) {
+			assertThat(body).as("the order's current row, out of band")
+				.contains("id=\"order-" + order.getPublicId() + "\"")
+				.contains("hx-swap-oob=\"true\"");
+		}
 		assertNoForm(body, message);
 		assertThat(Snapshot.of(order)).as("nothing changed").isEqualTo(before);
 	}

@@ -1,0 +1,62 @@
+package org.merchantportal.browser;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * A dialog that acts on an amount or on quantities of lines: Capture… and Refund….
+ */
+public abstract class AmountDialog extends ActionDialog {
+
+	private final String prefix;
+
+	AmountDialog(WebDriver driver, String prefix) {
+		super(driver);
+		this.prefix = prefix;
+	}
+
+	/** The amount field's label, e.g. "Amount (SEK)". */
+	public String amountLabel() {
+		return PortalPage.text(body().findElement(By.cssSelector("label[for=" + this.prefix + "-amount]")).getText());
+	}
+
+	/** The amount in the field, as typed, e.g. "1299.00". */
+	public String amount() {
+		return amountField().getDomProperty("value");
+	}
+
+	/** Replaces the amount, e.g. with "100.00" for a partial capture or refund. */
+	public void enterAmount(String amount) {
+		chooseMode("amount");
+		WebElement field = amountField();
+		field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+		field.sendKeys(amount);
+	}
+
+	/** Switches to "Lines and quantities". */
+	public void chooseByLines() {
+		chooseMode("lines");
+	}
+
+	/** Sets the quantity of a line in the by-lines mode, by the line's name. */
+	public void enterQuantity(String lineName, int quantity) {
+		chooseByLines();
+		WebElement field = body().findElement(By.cssSelector("input.qty[aria-label='Quantity of " + lineName + "']"));
+		field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+		field.sendKeys(Integer.toString(quantity));
+	}
+
+	private void chooseMode(String mode) {
+		WebElement radio = body().findElement(By.cssSelector("input[name=mode][value=" + mode + "]"));
+		if (!radio.isSelected()) {
+			radio.click();
+		}
+	}
+
+	private WebElement amountField() {
+		return body().findElement(By.id(this.prefix + "-amount"));
+	}
+
+}
