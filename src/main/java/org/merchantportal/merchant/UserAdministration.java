@@ -6,9 +6,12 @@ import java.util.regex.Pattern;
 
 import org.merchantportal.audit.AuditEventType;
 import org.merchantportal.audit.AuditLog;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What an ADMIN does on the Users page: create users, change roles, disable, enable and
@@ -19,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserAdministration {
 
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{1,63}");
+	private static final Pattern EMAIL = Pattern
+		.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(\\.[A-Za-z0-9-]{1,63})*\\.[A-Za-z]{2,63}");
 
 	private final PortalUserRepository users;
 
@@ -29,12 +33,15 @@ public class UserAdministration {
 
 	private final AuditLog audit;
 
+	private final UserSessions sessions;
+
 	UserAdministration(PortalUserRepository users, MerchantRepository merchants, PasswordEncoder passwordEncoder,
-			AuditLog audit) {
+			AuditLog audit, UserSessions sessions) {
 		this.users = users;
 		this.merchants = merchants;
 		this.passwordEncoder = passwordEncoder;
 		this.audit = audit;
+		this.sessions = sessions;
 	}
 
 	/**
@@ -87,6 +94,7 @@ public class UserAdministration {
 		Role before = user.getRole();
 		user.changeRole(role);
 		audit(admin, AuditEventType.ROLE_CHANGED, user, before + " → " + role);
+		endSessionsAfterCommit(user);
 	}
 
 	@Transactional
@@ -99,6 +107,7 @@ public class UserAdministration {
 		requireAnotherActiveAdmin(admin, user, "disable");
 		user.disable();
 		audit(admin, AuditEventType.USER_DISABLED, user, null);
+		endSessionsAfterCommit(user);
 	}
 
 	@Transactional
@@ -133,8 +142,26 @@ public class UserAdministration {
 		}
 	}
 
+	/**
+	 * Locks the merchant's row, then checks that the admin still is one: a session opened
+	 * before a demotion or a disable carries no power.
+	 */
 	private void lockMerchant(Admin admin) {
 		this.merchants.findByIdForUpdate(admin.merchantId()).orElseThrow();
+		this.users.findByIdAndMerchantId(admin.userId(), admin.merchantId())
+			.filter(PortalUser::isActiveAdmin)
+			.orElseThrow(() -> new AccessDeniedException("Only an active admin manages users"));
+	}
+
+	/** The user's open sessions end once the change is committed: they log in anew. */
+	private void endSessionsAfterCommit(PortalUser user) {
+		String username = user.getUsername();
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				UserAdministration.this.sessions.endSessionsOf(username);
+			}
+		});
 	}
 
 	private PortalUser find(Admin admin, long userId) {

@@ -386,6 +386,11 @@ public class Order {
 		if (clean == null && reason.requiresNote()) {
 			throw new OrderActionRefusedException(Code.REFUND_NOT_ALLOWED, "Add a note to explain the refund", "note");
 		}
+		if (clean != null
+				&& clean.chars().anyMatch((c) -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+			throw new OrderActionRefusedException(Code.REFUND_NOT_ALLOWED,
+					"The note contains characters that are not text", "note");
+		}
 		if (clean != null && clean.length() > MAX_NOTE_LENGTH) {
 			throw new OrderActionRefusedException(Code.REFUND_NOT_ALLOWED,
 					"Keep the note to " + MAX_NOTE_LENGTH + " characters", "note");

@@ -29,6 +29,9 @@ public record OrderFilter(String query, OrderStatus status, LocalDate from, Loca
 		if (query != null && query.length() > MAX_QUERY_LENGTH) {
 			throw new InvalidFilterException("Search for at most " + MAX_QUERY_LENGTH + " characters");
 		}
+		if (query != null && query.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidFilterException("Search for text: the search contains control characters");
+		}
 		for (LocalDate date : new LocalDate[] { from, to }) {
 			if (date != null && (date.isBefore(EARLIEST) || date.isAfter(LATEST))) {
 				throw new InvalidFilterException("Enter dates between " + EARLIEST + " and " + LATEST);

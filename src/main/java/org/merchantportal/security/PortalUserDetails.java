@@ -84,4 +84,17 @@ public final class PortalUserDetails implements UserDetails, CredentialsContaine
 		this.passwordHash = null;
 	}
 
+	/**
+	 * One user is one principal, however often they log in (for the session registry).
+	 */
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof PortalUserDetails user && this.username.equals(user.username);
+	}
+
+	@Override
+	public int hashCode() {
+		return this.username.hashCode();
+	}
+
 }

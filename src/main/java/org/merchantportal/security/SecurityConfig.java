@@ -3,6 +3,8 @@ package org.merchantportal.security;
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,13 +20,17 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.session.SessionInformationExpiredEvent;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
@@ -42,7 +48,7 @@ class SecurityConfig {
 			+ "frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessions) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
 					"/favicon.svg", "/actuator/health", "/actuator/health/**")
@@ -70,10 +76,26 @@ class SecurityConfig {
 						new RequestHeaderRequestMatcher("HX-Request"))
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
 						AnyRequestMatcher.INSTANCE))
+			// Track each user's sessions, so that disabling a user or changing their role
+			// ends them (see SessionConfig); an ended session goes to the login page.
+			.sessionManagement((session) -> session.maximumSessions(-1)
+				.sessionRegistry(sessions)
+				.expiredSessionStrategy(SecurityConfig::sessionEnded))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions((frame) -> frame.deny()));
 		return http.build();
+	}
+
+	private static void sessionEnded(SessionInformationExpiredEvent event) throws IOException {
+		HttpServletRequest request = event.getRequest();
+		HttpServletResponse response = event.getResponse();
+		if ("true".equals(request.getHeader("HX-Request"))) {
+			response.setHeader("HX-Refresh", "true");
+			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+			return;
+		}
+		response.sendRedirect(request.getContextPath() + "/login?ended");
 	}
 
 	/**
@@ -103,9 +125,19 @@ class SecurityConfig {
 		return provider;
 	}
 
+	/**
+	 * The delegating encoder: new passwords as BCrypt over SHA-256 (passwords may be
+	 * longer than BCrypt's 72 bytes), and every id Spring Security knows, {bcrypt} among
+	 * them, for stored ones.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		Map<String, PasswordEncoder> encoders = new HashMap<>();
+		encoders.put(BcryptSha256PasswordEncoder.ID, new BcryptSha256PasswordEncoder());
+		encoders.put("bcrypt", new BCryptPasswordEncoder());
+		DelegatingPasswordEncoder delegating = new DelegatingPasswordEncoder(BcryptSha256PasswordEncoder.ID, encoders);
+		delegating.setDefaultPasswordEncoderForMatches(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+		return delegating;
 	}
 
 }

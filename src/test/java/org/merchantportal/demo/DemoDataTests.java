@@ -77,7 +77,7 @@ class DemoDataTests {
 					Role.ADMIN, "orders@fjord-outdoor.example", Role.ORDER_MANAGER);
 			roles.forEach((username, role) -> assertThat(users.findByUsername(username)).hasValueSatisfying((user) -> {
 				assertThat(user.getRole()).isEqualTo(role);
-				assertThat(user.getPasswordHash()).startsWith("{bcrypt}");
+				assertThat(user.getPasswordHash()).startsWith("{bcrypt-sha256}$2");
 				assertThat(encoder.matches(DemoData.PASSWORD, user.getPasswordHash())).isTrue();
 			}));
 		}
