@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.merchantportal.merchant.PortalUser;
 import org.merchantportal.merchant.Role;
+import org.merchantportal.merchant.StaffMember;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -14,7 +15,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The logged-in user as the rest of the portal sees it: who, for which merchant, in which
  * role. Serializable, so that a session can live in a shared store.
  */
-public final class PortalUserDetails implements UserDetails, CredentialsContainer {
+public final class PortalUserDetails implements UserDetails, CredentialsContainer, StaffMember {
 
 	private static final long serialVersionUID = 1L;
 
@@ -42,14 +43,17 @@ public final class PortalUserDetails implements UserDetails, CredentialsContaine
 		this.passwordHash = user.getPasswordHash();
 	}
 
+	@Override
 	public long userId() {
 		return this.userId;
 	}
 
+	@Override
 	public long merchantId() {
 		return this.merchantId;
 	}
 
+	@Override
 	public Role role() {
 		return this.role;
 	}

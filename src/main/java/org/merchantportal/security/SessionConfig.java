@@ -7,6 +7,7 @@ import org.merchantportal.merchant.UserSessions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
@@ -14,6 +15,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 /**
@@ -28,6 +30,17 @@ class SessionConfig {
 	SessionRegistry sessionRegistry(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> shared) {
 		FindByIndexNameSessionRepository<? extends Session> sessions = shared.getIfAvailable();
 		return (sessions != null) ? new SpringSessionBackedSessionRegistry<>(sessions) : new SessionRegistryImpl();
+	}
+
+	/**
+	 * Two requests of one session on two nodes at once (a double click behind the load
+	 * balancer) may both add the same session attribute: PostgreSQL's upsert lets both
+	 * succeed.
+	 */
+	@Bean
+	@Profile("postgres")
+	PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributeUpsert() {
+		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
 	}
 
 	/** Tells the in-memory registry when a session ends. */

@@ -25,6 +25,11 @@ public final class DatabaseUnavailable {
 					|| cause instanceof org.hibernate.exception.JDBCConnectionException) {
 				return true;
 			}
+			if (cause instanceof SQLException sql && sql.getSQLState() == null
+					&& "Connection is closed".equals(sql.getMessage())) {
+				return true; // HikariCP's answer on a connection it closed because it
+								// broke
+			}
 			if (cause instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
 					|| sql.getSQLState().startsWith("57P0") || sql.getSQLState().startsWith("53"))) {
 				return true;

@@ -7,11 +7,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.merchantportal.audit.AuditLog;
 import org.merchantportal.merchant.Role;
+import org.merchantportal.merchant.StaffMember;
 import org.merchantportal.merchant.UserAdministration;
 import org.merchantportal.merchant.UserAdministration.Admin;
 import org.merchantportal.merchant.UserAdministrationException;
 import org.merchantportal.merchant.UserNotFoundException;
-import org.merchantportal.security.PortalUserDetails;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -47,12 +47,12 @@ class UserController {
 	}
 
 	@GetMapping("/users")
-	String list(@AuthenticationPrincipal PortalUserDetails user, Model model) {
+	String list(@AuthenticationPrincipal StaffMember user, Model model) {
 		return page(user, UserForm.empty(), Map.of(), model);
 	}
 
 	@PostMapping("/users")
-	String create(@AuthenticationPrincipal PortalUserDetails user, UserForm form, HttpServletRequest request,
+	String create(@AuthenticationPrincipal StaffMember user, UserForm form, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirect, Model model) {
 		try {
 			this.users.create(admin(user, request), form.username(), form.password(), parseRole(form.role()));
@@ -67,7 +67,7 @@ class UserController {
 	}
 
 	@PostMapping("/users/{userId}/role")
-	String changeRole(@AuthenticationPrincipal PortalUserDetails user, @PathVariable long userId,
+	String changeRole(@AuthenticationPrincipal StaffMember user, @PathVariable long userId,
 			@RequestParam(required = false) String role, HttpServletRequest request, RedirectAttributes redirect) {
 		this.users.changeRole(admin(user, request), userId, parseRole(role));
 		redirect.addFlashAttribute("message", "Role changed.");
@@ -75,31 +75,31 @@ class UserController {
 	}
 
 	@PostMapping("/users/{userId}/disable")
-	String disable(@AuthenticationPrincipal PortalUserDetails user, @PathVariable long userId,
-			HttpServletRequest request, RedirectAttributes redirect) {
+	String disable(@AuthenticationPrincipal StaffMember user, @PathVariable long userId, HttpServletRequest request,
+			RedirectAttributes redirect) {
 		this.users.disable(admin(user, request), userId);
 		redirect.addFlashAttribute("message", "User disabled: they can no longer log in.");
 		return "redirect:/users";
 	}
 
 	@PostMapping("/users/{userId}/enable")
-	String enable(@AuthenticationPrincipal PortalUserDetails user, @PathVariable long userId,
-			HttpServletRequest request, RedirectAttributes redirect) {
+	String enable(@AuthenticationPrincipal StaffMember user, @PathVariable long userId, HttpServletRequest request,
+			RedirectAttributes redirect) {
 		this.users.enable(admin(user, request), userId);
 		redirect.addFlashAttribute("message", "User enabled.");
 		return "redirect:/users";
 	}
 
 	@PostMapping("/users/{userId}/unlock")
-	String unlock(@AuthenticationPrincipal PortalUserDetails user, @PathVariable long userId,
-			HttpServletRequest request, RedirectAttributes redirect) {
+	String unlock(@AuthenticationPrincipal StaffMember user, @PathVariable long userId, HttpServletRequest request,
+			RedirectAttributes redirect) {
 		this.users.unlock(admin(user, request), userId);
 		redirect.addFlashAttribute("message", "User unlocked.");
 		return "redirect:/users";
 	}
 
 	@ExceptionHandler(UserAdministrationException.class)
-	String refused(UserAdministrationException ex, @AuthenticationPrincipal PortalUserDetails user,
+	String refused(UserAdministrationException ex, @AuthenticationPrincipal StaffMember user,
 			HttpServletResponse response, Model model) {
 		response
 			.setStatus((ex.field() != null) ? HttpStatus.UNPROCESSABLE_CONTENT.value() : HttpStatus.CONFLICT.value());
@@ -115,7 +115,7 @@ class UserController {
 		return "error/problem";
 	}
 
-	private String page(PortalUserDetails user, UserForm form, Map<String, String> errors, Model model) {
+	private String page(StaffMember user, UserForm form, Map<String, String> errors, Model model) {
 		model.addAttribute("users", this.users.list(user.merchantId()));
 		model.addAttribute("events", this.audit.recent(user.merchantId(), AUDIT_ROWS));
 		model.addAttribute("roles", Role.values());
@@ -126,7 +126,7 @@ class UserController {
 		return "users/list";
 	}
 
-	private static Admin admin(PortalUserDetails user, HttpServletRequest request) {
+	private static Admin admin(StaffMember user, HttpServletRequest request) {
 		return new Admin(user.merchantId(), user.userId(), user.getUsername(), request.getRemoteAddr());
 	}
 

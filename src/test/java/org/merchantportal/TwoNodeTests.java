@@ -1,0 +1,392 @@
+package org.merchantportal;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.merchantportal.HttpUser.Page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two nodes of the portal on the {@code postgres} profile, on random ports, sharing one
+ * fresh PostgreSQL database, as behind the load balancer of {@code docker/compose.yaml}:
+ * a session started on one node is the same session on the other, and no action happens
+ * twice or half because two nodes served it. Everything goes through HTTP, as a browser
+ * would send it; the database is read directly to check what happened.
+ * <p>
+ * Needs the PostgreSQL server that {@code bash .ci/run} starts (see
+ * {@link TestDatabase}); without it the tests fail, they never skip.
+ */
+class TwoNodeTests {
+
+	private static final String PASSWORD = "portal-demo-2026";
+
+	private static final String MANAGER = "orders@nordic-shoes.example";
+
+	private static TestDatabase database;
+
+	private static PortalNode a;
+
+	private static PortalNode b;
+
+	private static ExecutorService threads;
+
+	private static long nordic;
+
+	private static long fjord;
+
+	/** Orders already used by a test, so that each test starts from a fresh one. */
+	private static final Set<String> usedOrders = new HashSet<>();
+
+	@BeforeAll
+	static void startTwoNodes() {
+		database = TestDatabase.create();
+		a = PortalNode.start("A", database, true);
+		b = PortalNode.start("B", database, false);
+		threads = Executors.newCachedThreadPool();
+		nordic = database.count("select id from merchant where name = 'Nordic Shoes AB'");
+		fjord = database.count("select id from merchant where name = 'Fjord Outdoor GmbH'");
+	}
+
+	@AfterAll
+	static void stopNodesAndDropDatabase() {
+		try {
+			if (threads != null) {
+				threads.shutdownNow();
+			}
+			if (b != null) {
+				b.close();
+			}
+			if (a != null) {
+				a.close();
+			}
+		}
+		finally {
+			if (database != null) {
+				database.close();
+			}
+		}
+	}
+
+	@Test
+	void aSessionStartedOnOneNodeIsServedByTheOtherUntilItLogsOutOnEither() {
+		HttpUser user = new HttpUser().logIn(a, MANAGER, PASSWORD);
+		String session = user.cookie("SESSION").orElseThrow(() -> new AssertionError("No SESSION cookie after login"));
+		// Spring Session's cookie is the session id, Base64-encoded.
+		String sessionId = new String(Base64.getDecoder().decode(session), StandardCharsets.US_ASCII);
+		assertThat(database.queryRow("select principal_name from spring_session where session_id = ?", sessionId))
+			.as("the session is stored in PostgreSQL")
+			.containsEntry("principal_name", MANAGER);
+
+		Page ordersOnB = user.get(b, "/orders");
+		assertThat(ordersOnB.status()).as(ordersOnB.toString()).isEqualTo(200);
+		assertThat(ordersOnB.body()).as("node B shows the user's own orders")
+			.contains(newestReference(nordic))
+			.doesNotContain(newestReference(fjord))
+			.contains(MANAGER);
+		assertThat(user.get(a, "/orders").status()).isEqualTo(200);
+
+		Page logout = user.post(b, "/logout", Map.of("_csrf", ordersOnB.csrf()));
+		assertThat(logout.status()).as(logout.toString()).isEqualTo(302);
+		assertThat(logout.location()).isEqualTo("/login?logout");
+		assertThat(user.cookie("SESSION")).as("the logout deletes the session cookie").isEmpty();
+		assertThat(database.count("select count(*) from spring_session where session_id = ?", sessionId))
+			.as("the logout deletes the session from PostgreSQL")
+			.isZero();
+
+		// A browser that kept the old cookie gets nothing from either node.
+		HttpUser stale = HttpUser.withCookie("SESSION", session);
+		for (PortalNode node : List.of(a, b)) {
+			Page orders = stale.get(node, "/orders");
+			assertThat(orders.status()).as(orders.toString()).isEqualTo(302);
+			assertThat(orders.location()).as(orders.toString()).isEqualTo("/login");
+		}
+	}
+
+	@Test
+	void fortyFullRefundsWithDifferentKeysAcrossBothNodesRefundOnceAndRefuseTheRest() throws Exception {
+		HttpUser user = new HttpUser().logIn(a, MANAGER, PASSWORD);
+		String order = freshOrder("status = 'CAPTURED' and refunded_amount = 0");
+		long captured = amounts(order).get("captured_amount");
+		List<Supplier<Page>> refunds = new ArrayList<>();
+		Set<String> keys = new HashSet<>();
+		for (int i = 0; i < 40; i++) {
+			PortalNode node = (i % 2 == 0) ? a : b;
+			Page dialog = user.get(node, "/orders/" + order + "/refunds/new");
+			assertThat(dialog.status()).as(dialog.toString()).isEqualTo(200);
+			assertThat(minorUnits(dialog.input("amount"))).as("the dialog offers the full refundable amount")
+				.isEqualTo(captured);
+			keys.add(dialog.input("idempotencyKey"));
+			Map<String, String> form = refundForm(dialog, dialog.input("amount"));
+			refunds.add(() -> user.post(node, "/orders/" + order + "/refunds", form));
+		}
+		assertThat(keys).as("each dialog has its own idempotency key").hasSize(40);
+
+		List<Page> answers = allAtOnce(refunds);
+
+		List<Page> succeeded = answers.stream().filter((page) -> page.status() == 302).toList();
+		List<Page> refused = answers.stream().filter((page) -> page.status() == 409).toList();
+		assertThat(succeeded).as("answers: %s", answers).hasSize(1);
+		assertThat(succeeded.get(0).location()).isEqualTo("/orders/" + order);
+		assertThat(refused).as("answers: %s", answers).hasSize(39);
+		assertThat(refused).allSatisfy(
+				(page) -> assertThat(page.body()).contains("REFUND_NOT_ALLOWED").contains("Order is fully refunded"));
+		assertThat(refused).extracting(Page::node).contains(a, b);
+
+		Map<String, Long> amounts = amounts(order);
+		assertThat(amounts.get("refunded_amount")).as("refunded equals captured").isEqualTo(captured);
+		assertThat(eventCount(order, "REFUNDED")).as("REFUNDED events").isEqualTo(1);
+		assertThat(eventSum(order, "REFUNDED")).isEqualTo(captured);
+		assertThat(database.count(
+				"select count(*) from idempotency_key k join purchase_order o on o.id = k.order_id where o.public_id = ?",
+				order))
+			.as("only the applied refund's key is recorded")
+			.isEqualTo(1);
+	}
+
+	@Test
+	void oneKeySentToBothNodesAtOnceByOneBrowserRefundsOnceAndBothAnswersSaySo() throws Exception {
+		// A double click behind a round-robin load balancer: one session, one
+		// form, one key, and the two requests on different nodes.
+		HttpUser user = new HttpUser().logIn(a, MANAGER, PASSWORD);
+		for (int round = 0; round < 3; round++) {
+			String order = freshOrder("status = 'CAPTURED' and refunded_amount = 0 and captured_amount > 2000");
+			Page dialog = user.get(a, "/orders/" + order + "/refunds/new");
+			String key = dialog.input("idempotencyKey");
+			Map<String, String> form = refundForm(dialog, "12.50");
+
+			List<Page> answers = allAtOnce(List.of(() -> user.post(a, "/orders/" + order + "/refunds", form),
+					() -> user.post(b, "/orders/" + order + "/refunds", form)));
+
+			assertRefundedOnce(order, key, 1250);
+			assertThat(answers).as("round %d: both answers redirect to the order", round)
+				.allSatisfy((page) -> assertThat(page.status()).as(page.toString()).isEqualTo(302))
+				.allSatisfy((page) -> assertThat(page.location()).isEqualTo("/orders/" + order));
+			// The browser follows the last answer's redirect.
+			Page following = user.get(b, answers.get(1).location());
+			assertThat(following.status()).isEqualTo(200);
+			assertThat(following.statusMessage()).as("the message after the redirect")
+				.startsWith("Refunded SEK 12.50 of order " + reference(order) + ".");
+		}
+	}
+
+	@Test
+	void oneKeySentToBothNodesAtOnceFromTwoTabsRefundsOnceAndBothAnswersSaySo() throws Exception {
+		for (int round = 0; round < 2; round++) {
+			// Two sessions of one user, one on each node, sending the same form.
+			HttpUser onA = new HttpUser().logIn(a, MANAGER, PASSWORD);
+			HttpUser onB = new HttpUser().logIn(b, MANAGER, PASSWORD);
+			String order = freshOrder("status = 'CAPTURED' and refunded_amount = 0 and captured_amount > 2000");
+			Page dialog = onA.get(a, "/orders/" + order + "/refunds/new");
+			String key = dialog.input("idempotencyKey");
+			Map<String, String> formA = refundForm(dialog, "12.50");
+			Map<String, String> formB = new LinkedHashMap<>(formA);
+			formB.put("_csrf", onB.get(b, "/orders/" + order).csrf());
+
+			List<Page> answers = allAtOnce(List.of(() -> onA.post(a, "/orders/" + order + "/refunds", formA),
+					() -> onB.post(b, "/orders/" + order + "/refunds", formB)));
+
+			assertRefundedOnce(order, key, 1250);
+			assertThat(answers).as("both answers redirect to the order")
+				.allSatisfy((page) -> assertThat(page.status()).as(page.toString()).isEqualTo(302))
+				.allSatisfy((page) -> assertThat(page.location()).isEqualTo("/orders/" + order));
+			String messageOnA = onA.get(a, answers.get(0).location()).statusMessage();
+			String messageOnB = onB.get(b, answers.get(1).location()).statusMessage();
+			assertThat(messageOnA).as("the message after the redirect on A")
+				.startsWith("Refunded SEK 12.50 of order " + reference(order) + ".");
+			assertThat(messageOnB).as("the message after the redirect on B").isEqualTo(messageOnA);
+		}
+	}
+
+	@Test
+	void oneKeySentToBothNodesAtOnceFromHtmxRefundsOnceAndBothAnswersSaySo() throws Exception {
+		HttpUser user = new HttpUser().logIn(a, MANAGER, PASSWORD);
+		for (int round = 0; round < 3; round++) {
+			String order = freshOrder("status = 'CAPTURED' and refunded_amount = 0 and captured_amount > 2000");
+			Page dialog = user.get(b, "/orders/" + order + "/refunds/new", "HX-Request", "true");
+			String key = dialog.input("idempotencyKey");
+			Map<String, String> form = refundForm(dialog, "7.25");
+
+			List<Page> answers = allAtOnce(
+					List.of(() -> user.post(a, "/orders/" + order + "/refunds", form, "HX-Request", "true"),
+							() -> user.post(b, "/orders/" + order + "/refunds", form, "HX-Request", "true")));
+
+			assertRefundedOnce(order, key, 725);
+			assertThat(answers).allSatisfy((page) -> assertThat(page.status()).as(page.toString()).isEqualTo(200));
+			assertThat(answers.get(0).statusMessage()).as("the message in A's answer")
+				.startsWith("Refunded SEK 7.25 of order " + reference(order) + ".");
+			assertThat(answers.get(1).statusMessage()).as("the message in B's answer")
+				.isEqualTo(answers.get(0).statusMessage());
+		}
+	}
+
+	@Test
+	void aCancelOnOneNodeRacingACaptureOnTheOtherAppliesExactlyOne() throws Exception {
+		HttpUser user = new HttpUser().logIn(a, MANAGER, PASSWORD);
+		List<String> winners = new ArrayList<>();
+		for (int round = 0; round < 5; round++) {
+			String order = freshOrder("status = 'AUTHORIZED' and captured_amount = 0 and released_amount = 0"
+					+ " and authorization_expires_on > current_date + 2");
+			long orderAmount = amounts(order).get("order_amount");
+			long eventsBefore = eventCount(order);
+			Page cancelDialog = user.get(a, "/orders/" + order + "/cancel");
+			Page captureDialog = user.get(b, "/orders/" + order + "/captures/new");
+			Map<String, String> cancel = Map.of("idempotencyKey", cancelDialog.input("idempotencyKey"), "_csrf",
+					cancelDialog.csrf());
+			Map<String, String> capture = new LinkedHashMap<>();
+			capture.put("idempotencyKey", captureDialog.input("idempotencyKey"));
+			capture.put("mode", "amount");
+			capture.put("amount", captureDialog.input("amount"));
+			capture.put("_csrf", captureDialog.csrf());
+
+			List<Page> answers = allAtOnce(List.of(() -> user.post(a, "/orders/" + order + "/cancel", cancel),
+					() -> user.post(b, "/orders/" + order + "/captures", capture)));
+
+			Page cancelled = answers.get(0);
+			Page captured = answers.get(1);
+			assertThat(List.of(cancelled.status(), captured.status())).as("round %d: %s", round, answers)
+				.containsExactlyInAnyOrder(302, 409);
+			Map<String, Long> amounts = amounts(order);
+			String status = database.queryRow("select status from purchase_order where public_id = ?", order)
+				.get("status")
+				.toString();
+			if (cancelled.status() == 302) {
+				winners.add("cancel");
+				assertThat(captured.body()).contains("CAPTURE_NOT_ALLOWED");
+				assertThat(status).isEqualTo("CANCELLED");
+				assertThat(amounts).containsEntry("captured_amount", 0L).containsEntry("released_amount", orderAmount);
+				assertThat(eventCount(order, "CANCELLED")).isEqualTo(1);
+				assertThat(eventCount(order, "CAPTURED")).isZero();
+			}
+			else {
+				winners.add("capture");
+				assertThat(cancelled.body()).contains("CANCEL_NOT_ALLOWED");
+				assertThat(status).isEqualTo("CAPTURED");
+				assertThat(amounts).containsEntry("captured_amount", orderAmount).containsEntry("released_amount", 0L);
+				assertThat(eventCount(order, "CAPTURED")).isEqualTo(1);
+				assertThat(eventCount(order, "CANCELLED")).isZero();
+			}
+			// The timeline agrees with the amounts, whichever won.
+			assertThat(eventSum(order, "CAPTURED")).isEqualTo(amounts.get("captured_amount"));
+			assertThat(eventSum(order, "CANCELLED")).isEqualTo(amounts.get("released_amount"));
+			assertThat(eventSum(order, "REFUNDED")).isEqualTo(amounts.get("refunded_amount")).isZero();
+			assertThat(eventCount(order)).as("round %d: one event, the winner's", round).isEqualTo(eventsBefore + 1);
+		}
+		System.out.println("Cancel against capture, winners by round: " + winners);
+	}
+
+	// --- Helpers ---------------------------------------------------------------
+
+	/**
+	 * Sends all requests at the same moment, each from its own thread; answers in order.
+	 */
+	private static List<Page> allAtOnce(List<Supplier<Page>> requests) throws Exception {
+		CountDownLatch ready = new CountDownLatch(requests.size());
+		CountDownLatch go = new CountDownLatch(1);
+		List<Future<Page>> answers = new ArrayList<>();
+		for (Supplier<Page> request : requests) {
+			answers.add(threads.submit(() -> {
+				ready.countDown();
+				go.await();
+				return request.get();
+			}));
+		}
+		assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
+		go.countDown();
+		List<Page> pages = new ArrayList<>();
+		for (Future<Page> answer : answers) {
+			pages.add(answer.get(60, TimeUnit.SECONDS));
+		}
+		return pages;
+	}
+
+	private static Map<String, String> refundForm(Page dialog, String amount) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("idempotencyKey", dialog.input("idempotencyKey"));
+		form.put("mode", "amount");
+		form.put("amount", amount);
+		form.put("reason", "RETURNED");
+		form.put("note", "");
+		form.put("_csrf", dialog.csrf());
+		return form;
+	}
+
+	private static void assertRefundedOnce(String order, String key, long amount) {
+		assertThat(amounts(order).get("refunded_amount")).as("refunded once").isEqualTo(amount);
+		assertThat(eventCount(order, "REFUNDED")).as("REFUNDED events").isEqualTo(1);
+		assertThat(database.count("select count(*) from order_event where idempotency_key = ?", key)).isEqualTo(1);
+		assertThat(database.count("select count(*) from idempotency_key where idempotency_key = ?", key)).isEqualTo(1);
+	}
+
+	/** A Nordic Shoes order in the given state that no other test used. */
+	private static synchronized String freshOrder(String condition) {
+		for (Map<String, Object> row : database.query(
+				"select public_id from purchase_order where merchant_id = ? and " + condition + " order by id",
+				nordic)) {
+			String order = row.get("public_id").toString();
+			if (usedOrders.add(order)) {
+				return order;
+			}
+		}
+		throw new AssertionError("The demo data has no more orders where " + condition);
+	}
+
+	private static String reference(String order) {
+		return database.queryRow("select merchant_reference from purchase_order where public_id = ?", order)
+			.get("merchant_reference")
+			.toString();
+	}
+
+	private static String newestReference(long merchant) {
+		return database
+			.queryRow("select merchant_reference from purchase_order where merchant_id = ?"
+					+ " order by created_at desc, id desc limit 1", merchant)
+			.get("merchant_reference")
+			.toString();
+	}
+
+	private static Map<String, Long> amounts(String order) {
+		Map<String, Long> amounts = new LinkedHashMap<>();
+		database
+			.queryRow("select order_amount, captured_amount, refunded_amount, released_amount from purchase_order"
+					+ " where public_id = ?", order)
+			.forEach((column, value) -> amounts.put(column, ((Number) value).longValue()));
+		return amounts;
+	}
+
+	private static long eventCount(String order, String type) {
+		return database.count("select count(*) from order_event e join purchase_order o on o.id = e.order_id"
+				+ " where o.public_id = ? and e.type = ?", order, type);
+	}
+
+	private static long eventCount(String order) {
+		return database.count("select count(*) from order_event e join purchase_order o on o.id = e.order_id"
+				+ " where o.public_id = ?", order);
+	}
+
+	private static long eventSum(String order, String type) {
+		return database.count("select coalesce(sum(e.amount), 0) from order_event e join purchase_order o"
+				+ " on o.id = e.order_id where o.public_id = ? and e.type = ?", order, type);
+	}
+
+	private static long minorUnits(String decimal) {
+		return new BigDecimal(decimal).movePointRight(2).longValueExact();
+	}
+
+}
