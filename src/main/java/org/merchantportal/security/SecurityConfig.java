@@ -25,6 +25,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -75,7 +76,9 @@ class SecurityConfig {
 				.defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(),
 						new RequestHeaderRequestMatcher("HX-Request"))
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-						AnyRequestMatcher.INSTANCE))
+						AnyRequestMatcher.INSTANCE)
+				.defaultAccessDeniedHandlerFor(SecurityConfig::htmxAccessDenied,
+						new RequestHeaderRequestMatcher("HX-Request")))
 			// Track each user's sessions, so that disabling a user or changing their role
 			// ends them (see SessionConfig); an ended session goes to the login page.
 			.sessionManagement((session) -> session.maximumSessions(-1)
@@ -87,15 +90,33 @@ class SecurityConfig {
 		return http.build();
 	}
 
+	/** A session an admin ended: log in again (the whole page, for htmx too). */
 	private static void sessionEnded(SessionInformationExpiredEvent event) throws IOException {
-		HttpServletRequest request = event.getRequest();
-		HttpServletResponse response = event.getResponse();
+		toLoginPage(event.getRequest(), event.getResponse(), "/login?ended");
+	}
+
+	/**
+	 * An htmx request refused with 403: where its session timed out (so its CSRF token
+	 * went with it), the page reloads and so goes to the login page; otherwise a plain
+	 * 403.
+	 */
+	private static void htmxAccessDenied(HttpServletRequest request, HttpServletResponse response,
+			AccessDeniedException denied) throws IOException {
+		if (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()) {
+			response.setHeader("HX-Refresh", "true");
+		}
+		response.sendError(HttpServletResponse.SC_FORBIDDEN);
+	}
+
+	private static void toLoginPage(HttpServletRequest request, HttpServletResponse response, String location)
+			throws IOException {
 		if ("true".equals(request.getHeader("HX-Request"))) {
+			// Reload the page rather than swap the login form into part of it.
 			response.setHeader("HX-Refresh", "true");
 			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 			return;
 		}
-		response.sendRedirect(request.getContextPath() + "/login?ended");
+		response.sendRedirect(request.getContextPath() + location);
 	}
 
 	/**

@@ -39,7 +39,7 @@ public final class TestUsers {
 	 * empty users table: slice tests log in with {@link #user(long, String, Role)}.
 	 */
 	@TestConfiguration(proxyBeanMethods = false)
-	@Import(SecurityConfig.class)
+	@Import({ SecurityConfig.class, SessionConfig.class })
 	public static class PortalSecurity {
 
 		@Bean

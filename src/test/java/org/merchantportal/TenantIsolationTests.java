@@ -1,0 +1,510 @@
+package org.merchantportal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.merchantportal.merchant.PortalUser;
+import org.merchantportal.merchant.Role;
+import org.merchantportal.order.Order;
+import org.merchantportal.order.OrderStatus;
+import org.merchantportal.security.AttackFixtures;
+import org.merchantportal.security.AttackFixtures.State;
+import org.merchantportal.security.AttackTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Tenant isolation, proven on every route the portal has: the walker reads the routes
+ * from the request mappings, calls each one that takes an order id with another
+ * merchant's order and with a random id (pages, htmx fragments, dialogs, every POST
+ * action with a valid CSRF token and idempotency key), and expects the very same 404 for
+ * both, with the other merchant's order unchanged; likewise for user ids. Before each
+ * attack it calls the same route with one of the merchant's own orders, so that a 404
+ * cannot come from a request the walker got wrong. A route the walker does not know how
+ * to call fails the build, so that a route added later is noticed. Searches, status
+ * filters and every page of the list show the merchant's own orders only.
+ */
+@AttackTest
+class TenantIsolationTests {
+
+	/** What a route is about, and so how the walker calls it. */
+	enum Kind {
+
+		/** Takes {orderId}: attacked with another merchant's order and a random id. */
+		ORDER,
+
+		/** Takes {userId}: attacked with another merchant's user and an unknown id. */
+		USER,
+
+		/** Takes no id: must show nothing of another merchant. */
+		NO_ID,
+
+		/**
+		 * Spring Boot's error page: renders what another request failed with, holds no
+		 * data.
+		 */
+		ERROR_PAGE
+
+	}
+
+	/**
+	 * How to call a route: its kind, its form fields, and for order routes the state an
+	 * order of one's own must be in for the action to go through.
+	 */
+	record Recipe(Kind kind, Map<String, String> params, State ownState) {
+
+		static Recipe order(State ownState, String... params) {
+			return new Recipe(Kind.ORDER, fields(params), ownState);
+		}
+
+		static Recipe user(String... params) {
+			return new Recipe(Kind.USER, fields(params), null);
+		}
+
+		static Recipe noId(String... params) {
+			return new Recipe(Kind.NO_ID, fields(params), null);
+		}
+
+		private static Map<String, String> fields(String... params) {
+			Map<String, String> fields = new LinkedHashMap<>();
+			for (int i = 0; i < params.length; i += 2) {
+				fields.put(params[i], params[i + 1]);
+			}
+			return fields;
+		}
+
+	}
+
+	/**
+	 * Every route of the portal, and how to call it. A route missing here fails
+	 * {@link #theWalkerKnowsHowToCallEveryRouteOfThePortal()}: add it, with the fields
+	 * its form posts, and it is attacked like the others.
+	 */
+	static final Map<String, Recipe> RECIPES = Map.ofEntries(Map.entry("GET /", Recipe.noId()),
+			Map.entry("GET /login", Recipe.noId()), Map.entry("GET /orders", Recipe.noId()),
+			Map.entry("GET /users", Recipe.noId()),
+			Map.entry("POST /users",
+					Recipe.noId("username", "placeholder", "password", "a-long-enough-password", "role", "VIEWER")),
+			Map.entry("* /error", new Recipe(Kind.ERROR_PAGE, Map.of(), null)),
+			Map.entry("GET /orders/{orderId}", Recipe.order(State.AUTHORIZED)),
+			Map.entry("GET /orders/{orderId}/cancel", Recipe.order(State.AUTHORIZED)),
+			Map.entry("GET /orders/{orderId}/captures/new", Recipe.order(State.AUTHORIZED)),
+			Map.entry("GET /orders/{orderId}/refunds/new", Recipe.order(State.CAPTURED)),
+			Map.entry("GET /orders/{orderId}/release-authorization", Recipe.order(State.PART_CAPTURED)),
+			Map.entry("GET /orders/{orderId}/extend-authorization", Recipe.order(State.AUTHORIZED)),
+			Map.entry("POST /orders/{orderId}/cancel", Recipe.order(State.AUTHORIZED)),
+			Map.entry("POST /orders/{orderId}/captures",
+					Recipe.order(State.AUTHORIZED, "mode", "amount", "amount", "1")),
+			Map.entry("POST /orders/{orderId}/refunds",
+					Recipe.order(State.CAPTURED, "mode", "amount", "amount", "1", "reason", "RETURNED")),
+			Map.entry("POST /orders/{orderId}/release-authorization", Recipe.order(State.PART_CAPTURED)),
+			Map.entry("POST /orders/{orderId}/extend-authorization", Recipe.order(State.AUTHORIZED)),
+			Map.entry("POST /users/{userId}/role", Recipe.user("role", "VIEWER")),
+			Map.entry("POST /users/{userId}/disable", Recipe.user()),
+			Map.entry("POST /users/{userId}/enable", Recipe.user()),
+			Map.entry("POST /users/{userId}/unlock", Recipe.user()));
+
+	/** How the request is made: by a browser without JavaScript, or by htmx. */
+	enum Client {
+
+		PLAIN, HTMX
+
+	}
+
+	/** Orders are old enough that an extend would move their expiry. */
+	private static final Duration AGE = Duration.ofDays(10);
+
+	private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	AttackFixtures fixtures;
+
+	@BeforeEach
+	void setUp() {
+		this.fixtures = new AttackFixtures(this.context);
+	}
+
+	// --- The routes ----------------------------------------------------------------
+
+	/** "GET /orders/{orderId}", …: every method and pattern of every handler method. */
+	private Set<String> routes() {
+		Set<String> routes = new TreeSet<>();
+		this.mappings.getHandlerMethods().forEach((info, handler) -> {
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			for (String pattern : info.getPatternValues()) {
+				if (methods.isEmpty()) {
+					routes.add("* " + pattern);
+				}
+				for (RequestMethod method : methods) {
+					routes.add(method.name() + " " + pattern);
+				}
+			}
+		});
+		return routes;
+	}
+
+	private List<String> routesOf(Kind kind) {
+		List<String> routes = new ArrayList<>();
+		for (String route : routes()) {
+			Recipe recipe = RECIPES.get(route);
+			assertThat(recipe).as("the walker does not know how to call %s", route).isNotNull();
+			if (recipe.kind() == kind) {
+				routes.add(route);
+			}
+		}
+		return routes;
+	}
+
+	@Test
+	void theWalkerKnowsHowToCallEveryRouteOfThePortal() {
+		Set<String> routes = routes();
+		assertThat(routes).as("routes found in the request mappings").hasSizeGreaterThanOrEqualTo(RECIPES.size());
+		Set<String> unknown = new TreeSet<>(routes);
+		unknown.removeAll(RECIPES.keySet());
+		assertThat(unknown).as("routes the walker does not know how to call: add them to RECIPES").isEmpty();
+		Set<String> stale = new TreeSet<>(RECIPES.keySet());
+		stale.removeAll(routes);
+		assertThat(stale).as("recipes for routes that no longer exist").isEmpty();
+		for (String route : routes) {
+			Set<String> variables = new TreeSet<>();
+			Matcher matcher = VARIABLE.matcher(route);
+			while (matcher.find()) {
+				variables.add(matcher.group(1));
+			}
+			Set<String> expected = switch (RECIPES.get(route).kind()) {
+				case ORDER -> Set.of("orderId");
+				case USER -> Set.of("userId");
+				case NO_ID, ERROR_PAGE -> Set.of();
+			};
+			assertThat(variables).as("the path variables of %s", route).isEqualTo(expected);
+		}
+		// Routes written as functional endpoints would escape the request mappings.
+		assertThat(this.context.getBeansOfType(RouterFunction.class)).as("functional routes the walker cannot see")
+			.isEmpty();
+	}
+
+	// --- Orders --------------------------------------------------------------------
+
+	@Test
+	void anotherMerchantsOrderIsExactlyAsMissingAsAnUnknownOneOnEveryOrderRoute() throws Exception {
+		long nordic = this.fixtures.nordic();
+		long fjord = this.fixtures.fjord();
+		// The other merchant's orders in each open state, so that every action would
+		// change one of them.
+		List<Order> foreign = List.of(this.fixtures.order(fjord, State.AUTHORIZED, AGE),
+				this.fixtures.order(fjord, State.PART_CAPTURED, AGE));
+		List<String> routes = routesOf(Kind.ORDER);
+		assertThat(routes).as("order routes").hasSizeGreaterThanOrEqualTo(11);
+		int attacks = 0;
+		for (String route : routes) {
+			Recipe recipe = RECIPES.get(route);
+			String method = route.substring(0, route.indexOf(' '));
+			String pattern = route.substring(route.indexOf(' ') + 1);
+			for (Client client : Client.values()) {
+				String what = route + " as " + client;
+				// The walker's request works on an order of one's own …
+				Order own = this.fixtures.order(nordic, recipe.ownState(), AGE);
+				Map<String, Object> ownBefore = this.fixtures.snapshot(own.getPublicId());
+				MvcResult ownResult = call(method, pattern, "orderId", own.getPublicId(), recipe, client,
+						this.fixtures.as(AttackFixtures.NORDIC_ADMIN));
+				int expectedOwn = ("POST".equals(method) && client == Client.PLAIN) ? 302 : 200;
+				assertThat(ownResult.getResponse().getStatus()).as("%s on an own order", what).isEqualTo(expectedOwn);
+				if ("POST".equals(method)) {
+					assertThat(this.fixtures.snapshot(own.getPublicId())).as("%s changes an own order", what)
+						.isNotEqualTo(ownBefore);
+				}
+				// … and finds another merchant's order exactly as absent as one that does
+				// not exist.
+				for (Order order : foreign) {
+					UUID foreignId = order.getPublicId();
+					UUID randomId = UUID.randomUUID();
+					Map<String, Object> before = this.fixtures.snapshot(foreignId);
+					MvcResult foreignResult = call(method, pattern, "orderId", foreignId, recipe, client,
+							this.fixtures.as(AttackFixtures.NORDIC_ADMIN));
+					MvcResult randomResult = call(method, pattern, "orderId", randomId, recipe, client,
+							this.fixtures.as(AttackFixtures.NORDIC_ADMIN));
+					String foreignBody = foreignResult.getResponse().getContentAsString();
+					String randomBody = randomResult.getResponse().getContentAsString();
+					String on = what + " on " + order.getMerchantReference() + " (" + order.getStatus() + ")";
+					assertThat(foreignResult.getResponse().getStatus()).as("%s: another merchant's order", on)
+						.isEqualTo(404);
+					assertThat(randomResult.getResponse().getStatus()).as("%s: an unknown order", on).isEqualTo(404);
+					assertThat(AttackFixtures.normalize(foreignBody, foreignId))
+						.as("%s: the answer for another merchant's order and for an unknown one", on)
+						.isEqualTo(AttackFixtures.normalize(randomBody, randomId));
+					assertThat(foreignBody).as(on)
+						.doesNotContain(order.getMerchantReference())
+						.doesNotContain(order.getCustomerName())
+						.doesNotContain(order.getCustomerEmail());
+					assertThat(foreignResult.getResponse().getHeader("Location")).as(on).isNull();
+					assertThat(this.fixtures.snapshot(foreignId)).as("%s: the other merchant's order", on)
+						.isEqualTo(before);
+					attacks++;
+				}
+			}
+		}
+		assertThat(attacks).isEqualTo(routes.size() * Client.values().length * foreign.size());
+	}
+
+	// --- Users ----------------------------------------------------------------------
+
+	@Test
+	void anotherMerchantsUserIsExactlyAsMissingAsAnUnknownOneOnEveryUserRoute() throws Exception {
+		long nordic = this.fixtures.nordic();
+		long fjord = this.fixtures.fjord();
+		// An active and a disabled one, both locked: every user action would change one
+		// of them.
+		List<PortalUser> foreign = List.of(lockedUser(fjord, false), lockedUser(fjord, true),
+				this.fixtures.user(AttackFixtures.FJORD_ADMIN));
+		List<String> routes = routesOf(Kind.USER);
+		assertThat(routes).as("user routes").hasSizeGreaterThanOrEqualTo(4);
+		for (String route : routes) {
+			Recipe recipe = RECIPES.get(route);
+			String method = route.substring(0, route.indexOf(' '));
+			String pattern = route.substring(route.indexOf(' ') + 1);
+			// The walker's request changes a user of one's own …
+			List<PortalUser> own = List.of(lockedUser(nordic, false), lockedUser(nordic, true));
+			List<Map<String, Object>> ownBefore = own.stream()
+				.map((u) -> this.fixtures.userSnapshot(u.getId()))
+				.toList();
+			for (PortalUser user : own) {
+				MvcResult result = call(method, pattern, "userId", user.getId(), recipe, Client.PLAIN,
+						this.fixtures.as(AttackFixtures.NORDIC_ADMIN));
+				assertThat(result.getResponse().getStatus()).as("%s on an own user", route).isEqualTo(302);
+			}
+			assertThat(own.stream().map((u) -> this.fixtures.userSnapshot(u.getId())).toList())
+				.as("%s changes a user of one's own", route)
+				.isNotEqualTo(ownBefore);
+			// … and finds another merchant's user exactly as absent as one that does not
+			// exist.
+			for (PortalUser user : foreign) {
+				long unknownId = 900_000_000L + user.getId();
+				Map<String, Object> before = this.fixtures.userSnapshot(user.getId());
+				MvcResult foreignResult = call(method, pattern, "userId", user.getId(), recipe, Client.PLAIN,
+						this.fixtures.as(AttackFixtures.NORDIC_ADMIN));
+				MvcResult unknownResult = call(method, pattern, "userId", unknownId, recipe, Client.PLAIN,
+						this.fixtures.as(AttackFixtures.NORDIC_ADMIN));
+				String on = route + " on " + user.getUsername();
+				assertThat(foreignResult.getResponse().getStatus()).as(on).isEqualTo(404);
+				assertThat(unknownResult.getResponse().getStatus()).as(on).isEqualTo(404);
+				String foreignBody = foreignResult.getResponse().getContentAsString();
+				assertThat(AttackFixtures.normalize(foreignBody, user.getId()))
+					.as("%s: the answer for another merchant's user and for an unknown one", on)
+					.isEqualTo(AttackFixtures.normalize(unknownResult.getResponse().getContentAsString(), unknownId));
+				assertThat(foreignBody).as(on).doesNotContain(user.getUsername());
+				assertThat(this.fixtures.userSnapshot(user.getId())).as("%s: the other merchant's user", on)
+					.isEqualTo(before);
+			}
+		}
+	}
+
+	// --- Routes without ids ------------------------------------------------------------
+
+	@Test
+	void routesWithoutIdsShowNothingOfAnotherMerchant() throws Exception {
+		long nordic = this.fixtures.nordic();
+		long fjord = this.fixtures.fjord();
+		Order foreign = this.fixtures.order(fjord, State.AUTHORIZED);
+		List<String> foreignUsers = this.jdbc.queryForList("select username from portal_user where merchant_id = ?",
+				String.class, fjord);
+		for (String route : routesOf(Kind.NO_ID)) {
+			Recipe recipe = RECIPES.get(route);
+			String method = route.substring(0, route.indexOf(' '));
+			String pattern = route.substring(route.indexOf(' ') + 1);
+			if ("POST".equals(method)) {
+				continue; // creating a user, below
+			}
+			for (Client client : Client.values()) {
+				MvcResult result = call(method, pattern, null, null, recipe, client,
+						this.fixtures.as(AttackFixtures.NORDIC_ADMIN));
+				String body = result.getResponse().getContentAsString();
+				assertThat(result.getResponse().getStatus()).as(route).isIn(200, 302);
+				assertThat(body).as(route)
+					.doesNotContain(foreign.getPublicId().toString())
+					.doesNotContain(foreign.getMerchantReference())
+					.doesNotContain("FO-1")
+					.doesNotContain("Fjord Outdoor");
+				for (String username : foreignUsers) {
+					assertThat(body).as(route).doesNotContain(username);
+				}
+			}
+		}
+		// An admin creates users for their own merchant only, whatever the form says.
+		String username = "created-" + UUID.randomUUID().toString().substring(0, 8) + "@nordic-shoes.example";
+		this.mvc
+			.perform(post("/users").param("username", username)
+				.param("password", "a-long-enough-password")
+				.param("role", "ADMIN")
+				.param("merchantId", Long.toString(fjord))
+				.param("merchant_id", Long.toString(fjord))
+				.with(csrf())
+				.with(this.fixtures.as(AttackFixtures.NORDIC_ADMIN)))
+			.andReturn();
+		assertThat(this.fixtures.merchantOf(username)).isEqualTo(nordic);
+	}
+
+	// --- Searches and filters
+	// ------------------------------------------------------------
+
+	@Test
+	void searchesNeverReturnAnotherMerchantsOrders() throws Exception {
+		long nordic = this.fixtures.nordic();
+		long fjord = this.fixtures.fjord();
+		Order own = this.fixtures.order(nordic, State.AUTHORIZED, "SHARED-REF-1", "Shared Name", "shared@shop.example");
+		Order foreign = this.fixtures.order(fjord, State.AUTHORIZED, "SHARED-REF-1", "Shared Name",
+				"shared@shop.example");
+		Set<String> nordicIds = new HashSet<>(this.fixtures.orderIdsOf(nordic));
+		Set<String> fjordIds = new HashSet<>(this.fixtures.orderIdsOf(fjord));
+		Map<String, Object> fjordSample = this.jdbc
+			.queryForMap("select merchant_reference, customer_name, customer_email, public_id from purchase_order "
+					+ "where merchant_id = ? and merchant_reference like 'FO-1%' order by id limit 1", fjord);
+		List<String> terms = new ArrayList<>(List.of("SHARED", "shared", "Shared Name", "shared@",
+				foreign.getPublicId().toString().substring(0, 8), foreign.getPublicId().toString(), "FO-", "fo-1",
+				"NS-", "%", "_", "\\", "'", "a", "e", "@", "."));
+		terms.add((String) fjordSample.get("MERCHANT_REFERENCE"));
+		terms.add((String) fjordSample.get("CUSTOMER_NAME"));
+		terms.add((String) fjordSample.get("CUSTOMER_EMAIL"));
+		terms.add(((String) fjordSample.get("PUBLIC_ID")).substring(0, 13));
+		for (String term : terms) {
+			for (Client client : Client.values()) {
+				List<String> rows = rowIds(
+						listPage(get("/orders").param("q", term), client, AttackFixtures.NORDIC_ADMIN));
+				assertThat(rows).as("searching %s as %s", term, client).allMatch(nordicIds::contains);
+				assertThat(rows).as("searching %s as %s", term, client).noneMatch(fjordIds::contains);
+			}
+		}
+		// The searches find what they should: one's own order, never the other merchant's
+		// twin.
+		for (String term : List.of("SHARED-REF-1", "shared name", "shared@shop", own.getPublicId().toString())) {
+			assertThat(rowIds(listPage(get("/orders").param("q", term), Client.HTMX, AttackFixtures.NORDIC_ADMIN)))
+				.as("searching %s", term)
+				.containsExactly(own.getPublicId().toString());
+			assertThat(rowIds(listPage(get("/orders").param("q", term), Client.HTMX, AttackFixtures.FJORD_ADMIN)))
+				.as("searching %s as the other merchant", term)
+				.doesNotContain(own.getPublicId().toString());
+		}
+		assertThat(rowIds(listPage(get("/orders").param("q", (String) fjordSample.get("MERCHANT_REFERENCE")),
+				Client.PLAIN, AttackFixtures.FJORD_ADMIN)))
+			.as("the other merchant finds its own order")
+			.contains((String) fjordSample.get("PUBLIC_ID"));
+	}
+
+	@Test
+	void everyStatusFilterAndEveryPageListOnlyTheMerchantsOwnOrders() throws Exception {
+		for (String username : List.of(AttackFixtures.NORDIC_VIEWER, AttackFixtures.FJORD_ADMIN)) {
+			long merchant = this.fixtures.merchantOf(username);
+			Set<String> ownIds = new HashSet<>(this.fixtures.orderIdsOf(merchant));
+			List<String> statuses = new ArrayList<>();
+			statuses.add("");
+			for (OrderStatus status : OrderStatus.values()) {
+				statuses.add(status.name());
+			}
+			for (String status : statuses) {
+				List<String> listed = new ArrayList<>();
+				String url = "/orders?status=" + status;
+				int pages = 0;
+				while (url != null) {
+					String body = listPage(get(url), (pages % 2 == 0) ? Client.PLAIN : Client.HTMX, username);
+					listed.addAll(rowIds(body));
+					url = AttackFixtures.nextPage(body);
+					pages++;
+					assertThat(pages).as("pages of %s", status).isLessThan(100);
+				}
+				long expected = status.isEmpty()
+						? this.jdbc.queryForObject("select count(*) from purchase_order where merchant_id = ?",
+								Long.class, merchant)
+						: this.jdbc.queryForObject(
+								"select count(*) from purchase_order where merchant_id = ? and status = ?", Long.class,
+								merchant, status);
+				assertThat(listed).as("%s's orders with status '%s', every page", username, status)
+					.doesNotHaveDuplicates()
+					.hasSize((int) expected)
+					.allMatch(ownIds::contains);
+			}
+		}
+	}
+
+	// --- Helpers ------------------------------------------------------------------
+
+	private String listPage(MockHttpServletRequestBuilder request, Client client, String username) throws Exception {
+		if (client == Client.HTMX) {
+			request.header("HX-Request", "true").header("HX-Target", "order-results");
+		}
+		MvcResult result = this.mvc.perform(request.with(this.fixtures.as(username))).andReturn();
+		assertThat(result.getResponse().getStatus()).as("%s", result.getRequest().getRequestURI()).isEqualTo(200);
+		return result.getResponse().getContentAsString();
+	}
+
+	private static List<String> rowIds(String body) {
+		return AttackFixtures.rowIds(body);
+	}
+
+	private MvcResult call(String method, String pattern, String variable, Object id, Recipe recipe, Client client,
+			RequestPostProcessor who) throws Exception {
+		String uri = (variable != null) ? pattern.replace("{" + variable + "}", String.valueOf(id)) : pattern;
+		MockHttpServletRequestBuilder request;
+		switch (method) {
+			case "GET" -> request = get(uri);
+			case "POST" -> {
+				request = post(uri).with(csrf());
+				if (recipe.kind() == Kind.ORDER) {
+					request.param("idempotencyKey", AttackFixtures.key());
+				}
+			}
+			default -> throw new AssertionError("The walker does not know how to call " + method + " " + pattern);
+		}
+		recipe.params().forEach(request::param);
+		if (client == Client.HTMX) {
+			request.header("HX-Request", "true").header("HX-Current-URL", "http://localhost/orders");
+		}
+		return this.mvc.perform(request.with(who)).andReturn();
+	}
+
+	private PortalUser lockedUser(long merchantId, boolean disabled) {
+		PortalUser user = this.fixtures.newUser(merchantId, Role.ORDER_MANAGER);
+		this.fixtures.lock(user);
+		if (disabled) {
+			this.fixtures.disable(user);
+		}
+		return this.fixtures.reload(user);
+	}
+
+}

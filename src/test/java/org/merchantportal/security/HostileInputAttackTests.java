@@ -1,0 +1,450 @@
+package org.merchantportal.security;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.merchantportal.order.Order;
+import org.merchantportal.order.OrderFilter;
+import org.merchantportal.security.AttackFixtures.State;
+import org.merchantportal.security.HtmlTags.Tag;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.util.HtmlUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Hostile input: customer names, e-mails, references, refund notes and search terms that
+ * hold markup, htmx attributes or template expressions render as inert text in every
+ * page, fragment and dialog; malformed amounts and quantities answer 422, malformed
+ * searches, filters, cursors and sort orders 400 with a clear message, never 500, and
+ * change nothing; a POST without a valid CSRF token answers 403 and changes nothing.
+ */
+@AttackTest
+class HostileInputAttackTests {
+
+	/** What an attacker puts into a field that the portal shows back. */
+	static final List<String> PAYLOADS = List.of("<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>",
+			"hx-get=\"/orders/x/cancel\"", "\"><a hx-get=\"/orders/x/cancel\" hx-trigger=load>x</a>", "{{7*7}}",
+			"[[${7*7}]]", "__${7*7}__", "[(${7*7})]", "*{7*7}", "#{7*7}", "${7*7}");
+
+	/** The amounts a person or a script could type into the amount field, all refused. */
+	static final List<String> BAD_AMOUNTS = List.of("-1", "0", "0.00", "1e3", "NaN", "Infinity", "12.345",
+			"99999999999999999999", "9223372036854775807", "", " ", "１２", "1,000.00", "1 000", "0x10", "+5", "250.01",
+			"<script>alert(1)</script>");
+
+	static final List<String> BAD_QUANTITIES = List.of("abc", "1.5", "1e2", "-1", "99999999", "３", "0x1", "3");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ApplicationContext context;
+
+	AttackFixtures fixtures;
+
+	@BeforeEach
+	void setUp() {
+		this.fixtures = new AttackFixtures(this.context);
+	}
+
+	// --- Stored markup and expressions
+	// -----------------------------------------------------
+
+	@Test
+	void hostileNamesReferencesEmailsAndNotesRenderInertInEveryPageFragmentAndDialog() throws Exception {
+		long nordic = this.fixtures.nordic();
+		List<String> urls = new ArrayList<>();
+		Map<Order, String> payloadOf = new LinkedHashMap<>();
+		for (int i = 0; i < PAYLOADS.size(); i++) {
+			String payload = PAYLOADS.get(i);
+			Order order = this.fixtures.order(nordic, State.PART_CAPTURED, "H" + i + "|" + payload + "|",
+					"Zq|" + payload + "|qZ", payload + "@h" + i + ".example");
+			payloadOf.put(order, payload);
+			String base = "/orders/" + order.getPublicId();
+			// A refund whose note holds the payload, as htmx and as a plain form.
+			assertInert(hostile(post(base + "/refunds").param("idempotencyKey", AttackFixtures.key())
+				.param("mode", "amount")
+				.param("amount", "1")
+				.param("reason", "OTHER")
+				.param("note", "Nq|" + payload + "|qN")
+				.header("HX-Request", "true")
+				.header("HX-Current-URL", "http://localhost" + base), 200), "the refund's answer");
+			hostile(post(base + "/refunds").param("idempotencyKey", AttackFixtures.key())
+				.param("mode", "amount")
+				.param("amount", "1")
+				.param("reason", "OTHER")
+				.param("note", "Nq|" + payload + "|qN"), 302);
+			// A refund refused for its amount shows the note again in the form.
+			assertInert(hostile(post(base + "/refunds").param("idempotencyKey", AttackFixtures.key())
+				.param("mode", "amount")
+				.param("amount", payload)
+				.param("reason", "OTHER")
+				.param("note", "Nq|" + payload + "|qN")
+				.header("HX-Request", "true"), 422), "a refused refund");
+			urls.add(base);
+			for (String dialog : List.of("cancel", "captures/new", "refunds/new", "release-authorization",
+					"extend-authorization")) {
+				urls.add(base + "/" + dialog);
+			}
+		}
+		for (Order order : payloadOf.keySet()) {
+			String payload = payloadOf.get(order);
+			String escaped = HtmlUtils.htmlEscape(payload);
+			String details = assertInert(hostile(get("/orders/" + order.getPublicId()), 200), "details");
+			assertThat(details).contains("Zq|" + escaped + "|qZ")
+				.contains("H" + PAYLOADS.indexOf(payload) + "|" + escaped + "|")
+				.contains(escaped + "@h")
+				.contains("Nq|" + escaped + "|qN");
+		}
+		for (String url : urls) {
+			assertInert(hostile(get(url), 200, 409), url);
+			assertInert(hostile(get(url).header("HX-Request", "true"), 200, 409), url + " (htmx)");
+		}
+		for (String q : List.of("H", "h1|", "zq|")) {
+			String list = assertInert(hostile(get("/orders").param("q", q), 200), "the list");
+			assertInert(hostile(
+					get("/orders").param("q", q).header("HX-Request", "true").header("HX-Target", "order-results"),
+					200), "the search results");
+			if (q.equals("H")) {
+				for (String payload : PAYLOADS) {
+					assertThat(list).contains("Zq|" + HtmlUtils.htmlEscape(payload) + "|qZ");
+				}
+			}
+		}
+	}
+
+	@Test
+	void hostileSearchTermsAreHarmless() throws Exception {
+		long nordic = this.fixtures.nordic();
+		for (int i = 0; i < PAYLOADS.size(); i++) {
+			this.fixtures.order(nordic, State.AUTHORIZED, "S" + i, "Search Target",
+					PAYLOADS.get(i) + "@s" + i + ".example");
+		}
+		List<String> terms = new ArrayList<>(PAYLOADS);
+		terms.addAll(List.of("' OR '1'='1", "%' --", "\\", "%", "_", "NS-%", "javascript:alert(1)"));
+		for (String term : terms) {
+			for (boolean htmx : new boolean[] { false, true }) {
+				MockHttpServletRequestBuilder request = get("/orders").param("q", term);
+				if (htmx) {
+					request.header("HX-Request", "true").header("HX-Target", "order-results");
+				}
+				String body = assertInert(hostile(request, 200), "searching " + term);
+				if (PAYLOADS.contains(term)) {
+					assertThat(body).as("searching %s finds the order whose e-mail starts with it", term)
+						.contains(HtmlUtils.htmlEscape(term) + "@s" + PAYLOADS.indexOf(term) + ".example");
+				}
+				if (term.equals("%") || term.equals("NS-%")) {
+					assertThat(AttackFixtures.rowIds(body)).as("LIKE wildcards are searched for literally").isEmpty();
+				}
+			}
+		}
+	}
+
+	private MockHttpServletResponse hostile(MockHttpServletRequestBuilder request, Integer... expected)
+			throws Exception {
+		MockHttpServletResponse response = this.mvc
+			.perform(request.with(csrf()).with(this.fixtures.as(AttackFixtures.NORDIC_ADMIN)))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isIn((Object[]) expected);
+		return response;
+	}
+
+	/**
+	 * Asserts nothing in the body could run or act: no injected element, attribute or
+	 * evaluated expression.
+	 */
+	private static String assertInert(MockHttpServletResponse response, String where) throws Exception {
+		String body = response.getContentAsString();
+		String lower = body.toLowerCase(Locale.ROOT);
+		assertThat(lower).as(where)
+			.doesNotContain("<script>alert")
+			.doesNotContain("<img src=x")
+			.doesNotContain("<a hx-get");
+		for (String payload : PAYLOADS) {
+			if (payload.contains("<") || payload.contains("\"")) {
+				assertThat(body).as("%s holds %s unescaped", where, payload).doesNotContain(payload);
+			}
+		}
+		for (String marker : List.of("Zq|", "Nq|", "|")) {
+			assertThat(body).as("%s evaluated an expression", where).doesNotContain(marker + "49");
+		}
+		for (Tag tag : HtmlTags.of(body)) {
+			assertThat(tag.attributes().keySet()).as("%s: attributes of %s", where, tag)
+				.noneMatch((name) -> name.startsWith("on"));
+			tag.attributes().forEach((name, value) -> {
+				if (name.startsWith("hx-") || name.startsWith("data-hx-") || name.equals("href")
+						|| name.equals("action") || name.equals("src")) {
+					assertThat(value).as("%s: %s of %s", where, name, tag).doesNotContain("/orders/x/");
+				}
+			});
+			if (tag.name().equals("script")) {
+				assertThat(tag.get("src")).as("%s: a script", where).isNotNull().startsWith("/");
+			}
+			if (tag.name().equals("img")) {
+				assertThat(tag.get("src")).as("%s: an image", where).isNotEqualTo("x");
+			}
+		}
+		return body;
+	}
+
+	// --- Amounts and quantities ------------------------------------------------------
+
+	@Test
+	void malformedAmountsOnCaptureAndRefundAnswer422AndChangeNothing() throws Exception {
+		long nordic = this.fixtures.nordic();
+		Order authorized = this.fixtures.order(nordic, State.AUTHORIZED);
+		Order captured = this.fixtures.order(nordic, State.CAPTURED);
+		for (String amount : BAD_AMOUNTS) {
+			for (boolean htmx : new boolean[] { false, true }) {
+				refused(authorized, "/captures", htmx, "mode", "amount", "amount", amount);
+				refused(captured, "/refunds", htmx, "mode", "amount", "amount", amount, "reason", "RETURNED");
+			}
+		}
+	}
+
+	@Test
+	void malformedQuantitiesOnCaptureAndRefundAnswer422AndChangeNothing() throws Exception {
+		long nordic = this.fixtures.nordic();
+		Order authorized = this.fixtures.order(nordic, State.AUTHORIZED);
+		Order captured = this.fixtures.order(nordic, State.CAPTURED);
+		for (String quantity : BAD_QUANTITIES) {
+			for (boolean htmx : new boolean[] { false, true }) {
+				refused(authorized, "/captures", htmx, "mode", "lines", "line", "SKU-1", "quantity", quantity);
+				refused(captured, "/refunds", htmx, "mode", "lines", "line", "SKU-1", "quantity", quantity, "reason",
+						"RETURNED");
+			}
+		}
+		for (boolean htmx : new boolean[] { false, true }) {
+			refused(authorized, "/captures", htmx, "mode", "lines", "line", "NO-SUCH-LINE", "quantity", "1");
+			refused(authorized, "/captures", htmx, "mode", "lines", "line", "SKU-1", "line", "SKU-2", "quantity", "1");
+			refused(authorized, "/captures", htmx, "mode", "lines", "line", "SKU-1", "line", "SKU-1", "quantity", "1",
+					"quantity", "1");
+		}
+	}
+
+	private void refused(Order order, String action, boolean htmx, String... params) throws Exception {
+		Map<String, Object> before = this.fixtures.snapshot(order.getPublicId());
+		MockHttpServletRequestBuilder request = post("/orders/" + order.getPublicId() + action)
+			.param("idempotencyKey", AttackFixtures.key())
+			.with(csrf())
+			.with(this.fixtures.as(AttackFixtures.NORDIC_MANAGER));
+		for (int i = 0; i < params.length; i += 2) {
+			request.param(params[i], params[i + 1]);
+		}
+		if (htmx) {
+			request.header("HX-Request", "true");
+		}
+		String what = action + " " + String.join(" ", params) + (htmx ? " (htmx)" : "");
+		MockHttpServletResponse response = perform(request);
+		assertThat(response.getStatus()).as(what).isEqualTo(422);
+		assertThat(response.getContentAsString()).as(what).contains("class=\"field-error\"");
+		assertInert(response, what);
+		assertThat(this.fixtures.snapshot(order.getPublicId())).as(what).isEqualTo(before);
+	}
+
+	// --- Searches, filters, cursors and sort orders
+	// -----------------------------------------
+
+	@Test
+	void malformedSearchesFiltersCursorsAndSortOrdersAnswer400WithAClearMessage() throws Exception {
+		Map<String, String[]> cases = new LinkedHashMap<>();
+		String tooLong = "Search for at most " + OrderFilter.MAX_QUERY_LENGTH + " characters";
+		cases.put(tooLong + " (10,000)", new String[] { "q", "a".repeat(10_000) });
+		cases.put(tooLong + " (101)", new String[] { "q", "é".repeat(101) });
+		for (String control : List.of("NS\u0000", "\u001b[31mNS", "NS\r\nX-Injected: 1")) {
+			cases.put("Search for text|" + control.length(), new String[] { "q", control });
+		}
+		for (String status : List.of("BOGUS", "authorized", "AUTHORIZED' OR '1'='1", "<script>", "1")) {
+			cases.put("Unknown status|" + status, new String[] { "status", status });
+		}
+		for (String date : List.of("2026-13-01", "2026-02-30", "yesterday", "01/02/2026", "2026-1-1", "' or 1=1 --",
+				"2026-11-01T00:00")) {
+			cases.put("Enter the start date as YYYY-MM-DD|" + date, new String[] { "from", date });
+			cases.put("Enter the end date as YYYY-MM-DD|" + date, new String[] { "to", date });
+		}
+		cases.put("The start date is after the end date", new String[] { "from", "2026-12-01", "to", "2026-11-01" });
+		Random random = new Random(4711);
+		List<String> cursors = new ArrayList<>(List.of("AAAA", "%%%%", "not a cursor!", "=", "....",
+				base64(new byte[19]), base64(new byte[21]), base64(bytes(random, 16)), base64(bytes(random, 32)),
+				base64(bytes(random, 64)), base64(bytes(random, 28)), base64(bytes(random, 28)), "A".repeat(5000),
+				base64(ByteBuffer.allocate(20).putLong(Long.MAX_VALUE).putInt(0).putLong(1).array()),
+				base64(ByteBuffer.allocate(20).putLong(Long.MIN_VALUE).putInt(0).putLong(1).array())));
+		for (String cursor : cursors) {
+			cases.put("This page link is not valid|" + cursor.length(), new String[] { "after", cursor });
+		}
+		for (String sort : List.of("amount", "created_at desc", "oldest", "id;drop table purchase_order", "NEWEST")) {
+			cases.put("Orders are listed newest first|" + sort, new String[] { "sort", sort });
+		}
+		for (var entry : cases.entrySet()) {
+			String message = entry.getKey().split("\\|")[0].replaceAll(" \\(.*\\)$", "");
+			for (boolean htmx : new boolean[] { false, true }) {
+				MockHttpServletRequestBuilder request = get("/orders");
+				String[] params = entry.getValue();
+				for (int i = 0; i < params.length; i += 2) {
+					request.param(params[i], params[i + 1]);
+				}
+				if (htmx) {
+					request.header("HX-Request", "true").header("HX-Target", "order-results");
+				}
+				MockHttpServletResponse response = perform(
+						request.with(this.fixtures.as(AttackFixtures.NORDIC_VIEWER)));
+				String what = entry.getKey().substring(0, Math.min(entry.getKey().length(), 80))
+						+ (htmx ? " (htmx)" : "");
+				assertThat(response.getStatus()).as(what).isEqualTo(400);
+				String body = response.getContentAsString();
+				assertThat(body).as(what).contains(HtmlUtils.htmlEscape(message)).doesNotContain("Exception");
+				assertInert(response, what);
+				assertThat(AttackFixtures.rowIds(body)).as(what).isEmpty();
+			}
+		}
+	}
+
+	@Test
+	void datesAndCursorsAtTheEdgesOfTimeNeverAnswer500() throws Exception {
+		Map<String, String[]> cases = new LinkedHashMap<>();
+		for (String date : List.of("+999999999-12-31", "-999999999-01-01", "+10000-01-01", "0000-01-01", "-0001-12-31",
+				"9999-12-31")) {
+			cases.put("from=" + date, new String[] { "from", date });
+			cases.put("to=" + date, new String[] { "to", date });
+		}
+		for (Instant at : List.of(Instant.MAX, Instant.MIN, Instant.parse("+10000-01-01T00:00:00Z"),
+				Instant.parse("-4713-11-24T00:00:00Z"), Instant.EPOCH, Instant.parse("9999-12-31T23:59:59Z"))) {
+			for (UUID id : List.of(UUID.randomUUID(), new UUID(0, 0), new UUID(-1, -1))) {
+				cases.put("after=" + at + "/" + id, new String[] { "after", new OrderFilter.Cursor(at, id).encode() });
+			}
+		}
+		List<String> failures = new ArrayList<>();
+		for (var entry : cases.entrySet()) {
+			MockHttpServletRequestBuilder request = get("/orders");
+			String[] params = entry.getValue();
+			request.param(params[0], params[1]);
+			MockHttpServletResponse response = perform(request.with(this.fixtures.as(AttackFixtures.NORDIC_VIEWER)));
+			if (response.getStatus() != 200 && response.getStatus() != 400) {
+				failures.add("GET /orders?" + entry.getKey() + " answered " + response.getStatus() + ": "
+						+ response.getContentAsString());
+			}
+			else if (response.getStatus() == 400) {
+				assertThat(response.getContentAsString()).as(entry.getKey()).contains("problem-detail");
+			}
+		}
+		assertThat(failures).as("dates and page links at the edges of time answer 200 or 400").isEmpty();
+	}
+
+	/**
+	 * The response, or a 500 when the request failed with an exception nobody handled.
+	 */
+	private MockHttpServletResponse perform(MockHttpServletRequestBuilder request) {
+		try {
+			return this.mvc.perform(request).andReturn().getResponse();
+		}
+		catch (Exception ex) {
+			MockHttpServletResponse failed = new MockHttpServletResponse();
+			failed.setStatus(500);
+			try {
+				failed.getWriter().write("unhandled: " + ex);
+			}
+			catch (java.io.IOException ignored) {
+				// never thrown by a mock response
+			}
+			return failed;
+		}
+	}
+
+	private static byte[] bytes(Random random, int length) {
+		byte[] bytes = new byte[length];
+		random.nextBytes(bytes);
+		return bytes;
+	}
+
+	private static String base64(byte[] bytes) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	// --- CSRF ---------------------------------------------------------------------
+
+	@Test
+	void postsWithoutOrWithAWrongCsrfTokenAnswer403AndChangeNothing() throws Exception {
+		long nordic = this.fixtures.nordic();
+		Order order = this.fixtures.order(nordic, State.AUTHORIZED);
+		// A real token, but of another session (read when first needed).
+		java.util.function.Supplier<String> othersToken = () -> {
+			try {
+				return AttackFixtures.csrfToken(this.mvc
+					.perform(get("/orders").session(new MockHttpSession())
+						.with(this.fixtures.as(AttackFixtures.NORDIC_MANAGER)))
+					.andReturn()
+					.getResponse()
+					.getContentAsString());
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		};
+		Map<String, java.util.function.UnaryOperator<MockHttpServletRequestBuilder>> tokens = new LinkedHashMap<>();
+		tokens.put("no token", (request) -> request);
+		tokens.put("a wrong token field", (request) -> request.with(csrf().useInvalidToken()));
+		tokens.put("a wrong token header", (request) -> request.with(csrf().asHeader().useInvalidToken()));
+		tokens.put("another session's token", (request) -> request.param("_csrf", othersToken.get()));
+		tokens.put("another session's token as header", (request) -> request.header("X-CSRF-TOKEN", othersToken.get()));
+		tokens.put("an empty token", (request) -> request.param("_csrf", "").header("X-CSRF-TOKEN", ""));
+		for (var token : tokens.entrySet()) {
+			for (boolean htmx : new boolean[] { false, true }) {
+				String what = token.getKey() + (htmx ? " (htmx)" : "");
+				Map<String, Object> before = this.fixtures.snapshot(order.getPublicId());
+				MockHttpServletRequestBuilder cancel = post("/orders/" + order.getPublicId() + "/cancel")
+					.param("idempotencyKey", AttackFixtures.key())
+					.session(new MockHttpSession())
+					.with(this.fixtures.as(AttackFixtures.NORDIC_ADMIN));
+				if (htmx) {
+					cancel.header("HX-Request", "true");
+				}
+				assertThat(perform(token.getValue().apply(cancel)).getStatus()).as("cancel with %s", what)
+					.isEqualTo(403);
+				assertThat(this.fixtures.snapshot(order.getPublicId())).as("cancel with %s", what).isEqualTo(before);
+
+				long users = this.fixtures.userCount();
+				MockHttpServletRequestBuilder create = post("/users")
+					.param("username", "csrf-" + System.nanoTime() + "@nordic-shoes.example")
+					.param("password", "a-long-enough-password")
+					.param("role", "ADMIN")
+					.session(new MockHttpSession())
+					.with(this.fixtures.as(AttackFixtures.NORDIC_ADMIN));
+				if (htmx) {
+					create.header("HX-Request", "true");
+				}
+				assertThat(perform(token.getValue().apply(create)).getStatus()).as("create a user with %s", what)
+					.isEqualTo(403);
+				assertThat(this.fixtures.userCount()).as("create a user with %s", what).isEqualTo(users);
+			}
+		}
+		// The same cancel with a valid token goes through, so the refusals above are the
+		// token's doing.
+		this.mvc
+			.perform(post("/orders/" + order.getPublicId() + "/cancel").param("idempotencyKey", AttackFixtures.key())
+				.with(csrf())
+				.with(this.fixtures.as(AttackFixtures.NORDIC_ADMIN)))
+			.andReturn();
+		assertThat(this.fixtures.statusOf(order.getPublicId())).isEqualTo("CANCELLED");
+	}
+
+}
