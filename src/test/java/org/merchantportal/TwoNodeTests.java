@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -45,6 +44,8 @@ class TwoNodeTests {
 
 	private static PortalNode b;
 
+	private static TwoNodes nodes;
+
 	private static ExecutorService threads;
 
 	private static long nordic;
@@ -56,31 +57,19 @@ class TwoNodeTests {
 
 	@BeforeAll
 	static void startTwoNodes() {
-		database = TestDatabase.create();
-		a = PortalNode.start("A", database, true);
-		b = PortalNode.start("B", database, false);
-		threads = Executors.newCachedThreadPool();
-		nordic = database.count("select id from merchant where name = 'Nordic Shoes AB'");
-		fjord = database.count("select id from merchant where name = 'Fjord Outdoor GmbH'");
+		nodes = TwoNodes.start();
+		database = nodes.database();
+		a = nodes.a();
+		b = nodes.b();
+		threads = nodes.threads();
+		nordic = nodes.merchantId("Nordic Shoes AB");
+		fjord = nodes.merchantId("Fjord Outdoor GmbH");
 	}
 
 	@AfterAll
 	static void stopNodesAndDropDatabase() {
-		try {
-			if (threads != null) {
-				threads.shutdownNow();
-			}
-			if (b != null) {
-				b.close();
-			}
-			if (a != null) {
-				a.close();
-			}
-		}
-		finally {
-			if (database != null) {
-				database.close();
-			}
+		if (nodes != null) {
+			nodes.close();
 		}
 	}
 
