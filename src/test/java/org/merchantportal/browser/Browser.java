@@ -77,6 +77,15 @@ public final class Browser {
 		return new WebDriverWait(driver, PATIENCE, POLLING);
 	}
 
+	/**
+	 * Where a picture of the portal goes: target/screenshots, or the folder named by the
+	 * system property portal.screenshots, e.g. {@code ./mvnw -B verify
+	 * -Dportal.screenshots=docs/screenshots} to retake the README's pictures.
+	 */
+	public static Path picture(String name) {
+		return Path.of(System.getProperty("portal.screenshots", "target/screenshots"), name);
+	}
+
 	/** Saves what the browser shows as a PNG, e.g. for the README's pictures. */
 	public static void screenshot(WebDriver driver, Path target) {
 		try {

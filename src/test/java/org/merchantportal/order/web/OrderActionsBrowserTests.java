@@ -1,6 +1,5 @@
 package org.merchantportal.order.web;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +58,7 @@ class OrderActionsBrowserTests {
 	@Test
 	void cancelsAnAuthorizedOrderFoundBySearch() {
 		OrdersPage orders = LoginPage.open(this.driver, baseUrl()).logInAs(USER, PASSWORD);
-		Browser.screenshot(this.driver, Path.of("docs", "screenshots", "orders.png"));
+		Browser.screenshot(this.driver, Browser.picture("orders.png"));
 		String reference = orders.filterByStatus("Authorized").takeFreshRow((row) -> true).reference();
 
 		orders = OrdersPage.open(this.driver, baseUrl());
@@ -130,7 +129,7 @@ class OrderActionsBrowserTests {
 		long part = captured / 400 * 100;
 		refund.enterAmount(plain(part));
 		refund.chooseReason("Returned");
-		Browser.screenshot(this.driver, Path.of("docs", "screenshots", "refund-dialog.png"));
+		Browser.screenshot(this.driver, Browser.picture("refund-dialog.png"));
 		refund.confirm();
 
 		assertThat(details.statusMessage().waitForText(sek(part))).isEqualTo("Refunded " + sek(part) + " of order "
@@ -180,7 +179,7 @@ class OrderActionsBrowserTests {
 
 		ActionsMenu menu = row.openMoreActions();
 		assertThat(menu.itemLabels()).containsExactly("Capture…", "Cancel order", "Extend authorization");
-		Browser.screenshot(this.driver, Path.of("docs", "screenshots", "more-actions.png"));
+		Browser.screenshot(this.driver, Browser.picture("more-actions.png"));
 		CaptureDialog capture = menu.chooseCapture();
 		assertThat(capture.heading()).isEqualTo("Capture order " + reference);
 		assertThat(capture.remainingText())
