@@ -54,6 +54,13 @@ class DatabaseFaultTests {
 
 	private static PortalNode b;
 
+	/**
+	 * The operator's HTTP Basic login (portal.operator.password of the test
+	 * configuration).
+	 */
+	private static final String OPERATOR = "Basic " + java.util.Base64.getEncoder()
+		.encodeToString("operator:operator-test-password-2026".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
 	private static TwoNodes nodes;
 
 	private static ExecutorService threads;
@@ -92,14 +99,17 @@ class DatabaseFaultTests {
 
 	@Test
 	@Order(2)
-	void prometheusNeedsAnAdminAndCountsActionsByMerchantAndOutcome() {
+	void prometheusIsForTheOperatorOnlyAndCountsActionsByMerchantAndOutcome() {
 		Page anonymous = new HttpUser().get(a, "/actuator/prometheus");
-		assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(302);
-		assertThat(anonymous.location()).isEqualTo("/login");
+		assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(401);
 		HttpUser manager = new HttpUser().logIn(a, MANAGER, PASSWORD);
-		Page forbidden = manager.get(a, "/actuator/prometheus");
-		assertThat(forbidden.status()).as("an order manager is not an admin: " + forbidden).isEqualTo(403);
-		HttpUser admin = new HttpUser().logIn(a, ADMIN, PASSWORD);
+		HttpUser merchantAdmin = new HttpUser().logIn(a, ADMIN, PASSWORD);
+		for (HttpUser merchantUser : List.of(manager, merchantAdmin)) {
+			Page refused = merchantUser.get(a, "/actuator/prometheus");
+			assertThat(refused.status()).as("a merchant's user, even an admin: " + refused).isEqualTo(401);
+			assertThat(refused.body()).doesNotContain("portal_order_actions");
+		}
+		HttpUser admin = new HttpUser();
 		double succeededBefore = refunds(admin, "succeeded");
 		double refusedBefore = refunds(admin, "refused");
 
@@ -113,7 +123,7 @@ class DatabaseFaultTests {
 		Page refused = manager.post(a, "/orders/" + order + "/refunds", refundForm(second));
 		assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
 
-		Page metrics = admin.get(a, "/actuator/prometheus");
+		Page metrics = admin.get(a, "/actuator/prometheus", "Authorization", OPERATOR);
 		assertThat(metrics.status()).as(metrics.toString()).isEqualTo(200);
 		assertThat(metrics.header("Content-Type")).startsWith("text/plain");
 		assertThat(refunds(admin, "succeeded")).as("portal_order_actions_total of succeeded refunds")
@@ -265,7 +275,7 @@ class DatabaseFaultTests {
 	 * The value of the refund counter of the Nordic merchant with the outcome, 0 if none.
 	 */
 	private static double refunds(HttpUser admin, String outcome) {
-		Page metrics = admin.get(a, "/actuator/prometheus");
+		Page metrics = admin.get(a, "/actuator/prometheus", "Authorization", OPERATOR);
 		assertThat(metrics.status()).as(metrics.toString()).isEqualTo(200);
 		Matcher sample = SAMPLE.matcher(metrics.body());
 		double value = 0;

@@ -18,8 +18,4 @@ public enum Role {
 		return this != VIEWER;
 	}
 
-	public boolean mayManageUsers() {
-		return this == ADMIN;
-	}
-
 }

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.merchantportal.audit.AuditEventType;
 import org.merchantportal.audit.AuditLog;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -72,8 +73,15 @@ public class UserAdministration {
 		if (this.users.existsByUsername(email)) {
 			throw new UserAdministrationException("username", "This email address already has a login");
 		}
-		PortalUser user = this.users
-			.save(new PortalUser(admin.merchantId(), email, this.passwordEncoder.encode(password), role));
+		PortalUser user;
+		try {
+			user = this.users
+				.saveAndFlush(new PortalUser(admin.merchantId(), email, this.passwordEncoder.encode(password), role));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Another merchant's admin created the same login a moment ago.
+			throw new UserAdministrationException("username", "This email address already has a login");
+		}
 		audit(admin, AuditEventType.USER_CREATED, user, "Role " + role);
 		return user;
 	}

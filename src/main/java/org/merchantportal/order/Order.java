@@ -55,6 +55,9 @@ public class Order {
 
 	public static final int MAX_NOTE_LENGTH = 500;
 
+	/** What an event's detail holds (the lines of a capture or refund, say). */
+	static final int MAX_DETAIL_LENGTH = 1000;
+
 	/** Expiry dates are calendar days in UTC. */
 	static final ZoneOffset ZONE = ZoneOffset.UTC;
 
@@ -328,13 +331,18 @@ public class Order {
 	 */
 	public boolean extendAuthorization(Actor actor) {
 		require(OrderAction.EXTEND_AUTHORIZATION, actor);
-		LocalDate extended = getExtendedExpiry(actor.at());
-		if (!extended.isAfter(this.authorizationExpiresOn)) {
+		if (!canExtendFurther(actor.at())) {
 			return false;
 		}
+		LocalDate extended = getExtendedExpiry(actor.at());
 		this.authorizationExpiresOn = extended;
 		record(OrderEventType.AUTHORIZATION_EXTENDED, null, null, null, "Expires on " + extended, actor);
 		return true;
+	}
+
+	/** Whether an extend at that moment would move the expiry date at all. */
+	public boolean canExtendFurther(Instant now) {
+		return getExtendedExpiry(now).isAfter(this.authorizationExpiresOn);
 	}
 
 	/** The expiry date an extend at that moment would give. */
@@ -438,11 +446,13 @@ public class Order {
 		return Money.of(total, this.currency);
 	}
 
+	/** "2 × Trail Runner, 1 × Socks", cut to what an event's detail holds. */
 	private static String describe(Map<OrderLine, Integer> chosen) {
-		return chosen.entrySet()
+		String detail = chosen.entrySet()
 			.stream()
 			.map((entry) -> entry.getValue() + " × " + entry.getKey().getName())
 			.collect(Collectors.joining(", "));
+		return (detail.length() <= MAX_DETAIL_LENGTH) ? detail : detail.substring(0, MAX_DETAIL_LENGTH - 1) + "…";
 	}
 
 	private void record(OrderEventType type, Money amount, RefundReason reason, String note, String detail,

@@ -14,10 +14,17 @@ import org.merchantportal.merchant.PortalUserRepository;
 import org.merchantportal.merchant.Role;
 import org.merchantportal.web.DatabaseUnavailable;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
@@ -41,6 +48,9 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
+	/** The provider's own operations staff, for the management endpoints. */
+	static final String OPERATOR = "OPERATOR";
+
 	/**
 	 * No inline script or style anywhere: everything comes from the portal's own files.
 	 */
@@ -48,14 +58,43 @@ class SecurityConfig {
 			+ "img-src 'self' data:; connect-src 'self'; font-src 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
 
+	/**
+	 * The management endpoints: health for load balancers, open; the rest (Prometheus
+	 * metrics across all merchants) only for the provider's operator, with HTTP Basic and
+	 * the password of PORTAL_OPERATOR_PASSWORD. No merchant's user, not even an ADMIN,
+	 * reaches them; without that password nobody does.
+	 */
 	@Bean
+	@Order(1)
+	SecurityFilterChain operations(HttpSecurity http, PasswordEncoder encoder,
+			@Value("${portal.operator.username:operator}") String username,
+			@Value("${portal.operator.password:}") String password) throws Exception {
+		InMemoryUserDetailsManager operators = new InMemoryUserDetailsManager();
+		if (!password.isBlank()) {
+			operators
+				.createUser(User.withUsername(username).password(encoder.encode(password)).roles(OPERATOR).build());
+		}
+		DaoAuthenticationProvider operatorLogin = new DaoAuthenticationProvider(operators);
+		operatorLogin.setPasswordEncoder(encoder);
+		http.securityMatcher("/actuator/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.anyRequest()
+				.hasRole(OPERATOR))
+			.authenticationManager(new ProviderManager(operatorLogin))
+			.httpBasic(Customizer.withDefaults())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable()); // no session, no cookie: nothing to forge
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessions) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
 					"/favicon.svg", "/actuator/health", "/actuator/health/**")
 			.permitAll()
-			.requestMatchers("/actuator/**")
-			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/users", "/users/**")
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers(HttpMethod.POST, "/orders/**")

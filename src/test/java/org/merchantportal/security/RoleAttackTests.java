@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -220,18 +221,24 @@ class RoleAttackTests {
 	// --- Operations endpoints ----------------------------------------------------------
 
 	@Test
-	void prometheusMetricsNeedAnAdminAndTheHealthCheckIsOpen() throws Exception {
-		this.mvc.perform(get("/actuator/prometheus")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
-		this.mvc.perform(get("/actuator/prometheus").header("HX-Request", "true")).andExpect(status().isForbidden());
-		for (String username : List.of(AttackFixtures.NORDIC_MANAGER, AttackFixtures.NORDIC_VIEWER)) {
+	void prometheusMetricsAreForTheOperatorOnlyAndTheHealthCheckIsOpen() throws Exception {
+		this.mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/actuator/prometheus").header("HX-Request", "true")).andExpect(status().isUnauthorized());
+		// Every merchant's user, even an ADMIN: the metrics span all merchants.
+		for (String username : List.of(AttackFixtures.NORDIC_MANAGER, AttackFixtures.NORDIC_VIEWER,
+				AttackFixtures.NORDIC_ADMIN)) {
 			MvcResult refused = this.mvc.perform(get("/actuator/prometheus").with(this.fixtures.as(username)))
-				.andExpect(status().isForbidden())
+				.andExpect(status().is4xxClientError())
 				.andReturn();
 			assertThat(refused.getResponse().getContentAsString()).doesNotContain("portal_order_actions")
 				.doesNotContain("jvm_");
+			this.mvc.perform(get("/actuator/prometheus").with(httpBasic(username, AttackFixtures.PASSWORD)))
+				.andExpect(status().isUnauthorized());
 		}
+		this.mvc.perform(get("/actuator/prometheus").with(httpBasic("operator", "wrong-password-2026")))
+			.andExpect(status().isUnauthorized());
 		MvcResult metrics = this.mvc
-			.perform(get("/actuator/prometheus").with(this.fixtures.as(AttackFixtures.NORDIC_ADMIN)))
+			.perform(get("/actuator/prometheus").with(httpBasic("operator", "operator-test-password-2026")))
 			.andExpect(status().isOk())
 			.andReturn();
 		assertThat(metrics.getResponse().getContentAsString()).contains("jvm_");

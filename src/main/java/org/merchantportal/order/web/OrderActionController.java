@@ -243,7 +243,6 @@ class OrderActionController {
 		model.addAttribute("action", action);
 		model.addAttribute("form", form);
 		model.addAttribute("reasons", RefundReason.values());
-		model.addAttribute("extendedExpiry", order.getExtendedExpiry(this.clock.instant()));
 		addViewer(user, model);
 		if (model.getAttribute("refusal") == null
 				&& !order.availableActions(user.role(), this.clock.instant()).contains(action)) {
