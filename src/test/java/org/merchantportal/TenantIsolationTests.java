@@ -108,7 +108,7 @@ class TenantIsolationTests {
 	 */
 	static final Map<String, Recipe> RECIPES = Map.ofEntries(Map.entry("GET /", Recipe.noId()),
 			Map.entry("GET /login", Recipe.noId()), Map.entry("GET /orders", Recipe.noId()),
-			Map.entry("GET /users", Recipe.noId()),
+			Map.entry("GET /orders/export.csv", Recipe.noId()), Map.entry("GET /users", Recipe.noId()),
 			Map.entry("POST /users",
 					Recipe.noId("username", "placeholder", "password", "a-long-enough-password", "role", "VIEWER")),
 			Map.entry("* /error", new Recipe(Kind.ERROR_PAGE, Map.of(), null)),
