@@ -16,6 +16,15 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
 	/** Digits, then optionally a point or comma and more digits; nothing else. */
 	private static final Pattern DECIMAL = Pattern.compile("(\\d{1,18})(?:[.,](\\d+))?");
 
+	/** "1 499" or "1 499,50": spaces (also no-break ones) between groups of three. */
+	private static final Pattern SPACE_GROUPED = Pattern.compile("\\d{1,3}([ \\u00a0\\u202f]\\d{3})+([.,]\\d+)?");
+
+	/** "1,499.50" or "1,234,567": commas between groups, a point before decimals. */
+	private static final Pattern COMMA_GROUPED = Pattern.compile("\\d{1,3}(,\\d{3})+\\.\\d+|\\d{1,3}(,\\d{3}){2,}");
+
+	/** "1.499,50" or "1.234.567": points between groups, a comma before decimals. */
+	private static final Pattern POINT_GROUPED = Pattern.compile("\\d{1,3}(\\.\\d{3})+,\\d+|\\d{1,3}(\\.\\d{3}){2,}");
+
 	public Money {
 		Objects.requireNonNull(currency, "currency");
 	}
@@ -33,9 +42,11 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
 	}
 
 	/**
-	 * Parses what a person typed: "12.50" or "12,50" in SEK is 1250 öre. Refuses signs,
-	 * exponents, thousands separators, more decimals than the currency has, and values
-	 * that do not fit.
+	 * Parses what a person typed: "12.50" or "12,50" in SEK is 1250 öre, and amounts as
+	 * people write them with thousands separators are read too ("1,499.00", "1 499,00",
+	 * "1.499,00"). Refuses signs, exponents, more decimals than the currency has, a lone
+	 * separator before three digits ("1,000": a thousand, or one?), and values that do
+	 * not fit.
 	 * @throws InvalidAmountException with a message fit to show next to the field
 	 */
 	public static Money parse(String input, Currency currency) {
@@ -43,23 +54,48 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
 			throw new InvalidAmountException("Enter an amount");
 		}
 		String text = input.strip();
+		if (text.startsWith("-")) {
+			throw new InvalidAmountException("Enter an amount above zero");
+		}
+		text = withoutThousandsSeparators(text);
 		var matcher = DECIMAL.matcher(text);
 		if (text.length() > 40 || !matcher.matches()) {
 			throw new InvalidAmountException("Enter an amount such as " + example(currency));
 		}
-		int digits = currency.getDefaultFractionDigits();
-		String fraction = matcher.group(2) == null ? "" : matcher.group(2);
-		if (fraction.length() > Math.max(digits, 0)) {
-			throw new InvalidAmountException(digits <= 0 ? currency.getCurrencyCode() + " amounts have no decimals"
+		int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+		String fraction = (matcher.group(2) != null) ? matcher.group(2) : "";
+		if (fraction.length() == 3 && digits < 3 && text.charAt(matcher.start(2) - 1) == ',') {
+			throw new InvalidAmountException("Is that a thousands separator? Write the amount as " + matcher.group(1)
+					+ fraction + " or " + example(currency));
+		}
+		if (fraction.length() > digits) {
+			throw new InvalidAmountException(digits == 0 ? currency.getCurrencyCode() + " amounts have no decimals"
 					: currency.getCurrencyCode() + " amounts have at most " + digits + " decimals");
 		}
 		try {
 			BigDecimal value = new BigDecimal(matcher.group(1) + "." + (fraction.isEmpty() ? "0" : fraction));
-			return new Money(value.movePointRight(Math.max(digits, 0)).longValueExact(), currency);
+			return new Money(value.movePointRight(digits).longValueExact(), currency);
 		}
 		catch (ArithmeticException ex) {
 			throw new InvalidAmountException("The amount is too large");
 		}
+	}
+
+	/**
+	 * "1,499.00", "1 499,00" and "1.499,00" as "1499.00" or "1499,00": grouping of three
+	 * digits is dropped where the other separator, or a second group, shows it is one.
+	 */
+	private static String withoutThousandsSeparators(String text) {
+		if (SPACE_GROUPED.matcher(text).matches()) {
+			return text.replaceAll("[ \u00a0\u202f]", "");
+		}
+		if (COMMA_GROUPED.matcher(text).matches()) {
+			return text.replace(",", "");
+		}
+		if (POINT_GROUPED.matcher(text).matches()) {
+			return text.replace(".", "");
+		}
+		return text;
 	}
 
 	private static String example(Currency currency) {

@@ -59,7 +59,7 @@ class MoneyTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "12.505", "-1", "+1", "1e3", "1E3", "NaN", "Infinity", "", "  ", "1,000.00", "1 000",
+	@ValueSource(strings = { "12.505", "-1", "+1", "1e3", "1E3", "NaN", "Infinity", "", "  ", "1,00,0.00", "1  000",
 			"99999999999999999999", "12.", ".5", "12..5", "12.5.0", "0x10", "abc", "12 kr", "SEK 12", "\u0661\u0662",
 			"1_000" })
 	void refusesWhatIsNotAPlainAmount(String input) {
@@ -74,12 +74,30 @@ class MoneyTests {
 			.withMessage("Enter an amount");
 	}
 
+	@ParameterizedTest
+	@org.junit.jupiter.params.provider.CsvSource(delimiter = '|',
+			value = { "1,499.00|149900", "1 499,50|149950", "1\u00a0499,50|149950", "1.499,50|149950",
+					"1,234,567.89|123456789", "1.234.567|123456700", "12 345|1234500" })
+	void readsAmountsWrittenWithThousandsSeparators(String input, long minorUnits) {
+		assertThat(Money.parse(input, SEK)).isEqualTo(Money.of(minorUnits, SEK));
+	}
+
+	@Test
+	void asksWhetherALoneSeparatorBeforeThreeDigitsGroupsThousands() {
+		assertThatExceptionOfType(InvalidAmountException.class).isThrownBy(() -> Money.parse("1,000", SEK))
+			.withMessageStartingWith("Is that a thousands separator?");
+		assertThatExceptionOfType(InvalidAmountException.class).isThrownBy(() -> Money.parse("1.500", SEK))
+			.withMessage("SEK amounts have at most 2 decimals");
+	}
+
 	@Test
 	void refusesMalformedInputWithAnExampleOfTheCurrency() {
 		assertThatExceptionOfType(InvalidAmountException.class).isThrownBy(() -> Money.parse("1e3", SEK))
 			.withMessage("Enter an amount such as 12.50");
-		assertThatExceptionOfType(InvalidAmountException.class).isThrownBy(() -> Money.parse("-1", JPY))
+		assertThatExceptionOfType(InvalidAmountException.class).isThrownBy(() -> Money.parse("1.2.3", JPY))
 			.withMessage("Enter an amount such as 12");
+		assertThatExceptionOfType(InvalidAmountException.class).isThrownBy(() -> Money.parse("-1", JPY))
+			.withMessage("Enter an amount above zero");
 	}
 
 	@Test

@@ -586,10 +586,11 @@ class OrderActionControllerTests {
 	static Stream<Arguments> malformedAmounts() {
 		List<Object[]> cases = new ArrayList<>();
 		for (Action action : List.of(Action.CAPTURE, Action.REFUND)) {
-			cases.add(new Object[] { action, "-1", "Enter an amount such as 12.50" });
+			cases.add(new Object[] { action, "-1", "Enter an amount above zero" });
 			cases.add(new Object[] { action, "1e3", "Enter an amount such as 12.50" });
 			cases.add(new Object[] { action, "NaN", "Enter an amount such as 12.50" });
-			cases.add(new Object[] { action, "1,000.00", "Enter an amount such as 12.50" });
+			cases.add(new Object[] { action, "1,000",
+					"Is that a thousands separator? Write the amount as 1000 or 12.50" });
 			cases.add(new Object[] { action, "12.345", "SEK amounts have at most 2 decimals" });
 			cases.add(new Object[] { action, "99999999999999999999", "Enter an amount such as 12.50" });
 			cases.add(new Object[] { action, "999999999999999999", "The amount is too large" });
