@@ -156,6 +156,11 @@
   }
 
   document.addEventListener('htmx:beforeRequest', (event) => {
+    // A new search or action: the last status message is old news.
+    const status = document.getElementById('status-message');
+    if (status) {
+      status.replaceChildren();
+    }
     const menu = event.detail.elt.closest && event.detail.elt.closest(MENU);
     if (menu) {
       opener = summaryOf(menu).id;

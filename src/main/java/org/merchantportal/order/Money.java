@@ -1,6 +1,8 @@
 package org.merchantportal.order;
 
 import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.Locale;
@@ -153,6 +155,14 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
 	public String toPlainString() {
 		return BigDecimal.valueOf(this.minorUnits, Math.max(this.currency.getDefaultFractionDigits(), 0))
 			.toPlainString();
+	}
+
+	/** The amount for messages, whatever the reader's locale: "SEK 1,234.50". */
+	public String toDisplayString() {
+		int digits = Math.max(this.currency.getDefaultFractionDigits(), 0);
+		DecimalFormat format = new DecimalFormat((digits == 0) ? "#,##0" : "#,##0." + "0".repeat(digits),
+				DecimalFormatSymbols.getInstance(Locale.ROOT));
+		return this.currency.getCurrencyCode() + " " + format.format(BigDecimal.valueOf(this.minorUnits, digits));
 	}
 
 	/**

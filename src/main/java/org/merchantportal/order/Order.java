@@ -270,7 +270,7 @@ public class Order {
 		Map<OrderLine, Integer> chosen = resolve(quantities, OrderLine::getCapturableQuantity, "captured",
 				Code.CAPTURE_NOT_ALLOWED);
 		Money amount = sum(chosen);
-		checkAmount(amount, getRemaining(), Code.CAPTURE_NOT_ALLOWED, "capture");
+		checkAmount(amount, getRemaining(), Code.CAPTURE_NOT_ALLOWED, "capture", "lines");
 		chosen.forEach(OrderLine::capture);
 		applyCapture(amount, describe(chosen), actor);
 	}
@@ -303,7 +303,7 @@ public class Order {
 		Map<OrderLine, Integer> chosen = resolve(quantities, OrderLine::getRefundableQuantity, "refunded",
 				Code.REFUND_NOT_ALLOWED);
 		Money amount = sum(chosen);
-		checkAmount(amount, getRefundable(), Code.REFUND_NOT_ALLOWED, "refund");
+		checkAmount(amount, getRefundable(), Code.REFUND_NOT_ALLOWED, "refund", "lines");
 		chosen.forEach(OrderLine::refund);
 		applyRefund(amount, reason, cleanNote, describe(chosen), actor);
 	}
@@ -371,18 +371,29 @@ public class Order {
 	// --- Checks shared by the operations -------------------------------------------
 
 	private void checkAmount(Money amount, Money limit, Code code, String verb) {
+		checkAmount(amount, limit, code, verb, "amount");
+	}
+
+	/**
+	 * @param field the form field to blame: the amount, or the lines that add up to it
+	 */
+	private void checkAmount(Money amount, Money limit, Code code, String verb, String field) {
 		if (amount == null) {
-			throw new OrderActionRefusedException(code, "Enter an amount", "amount");
+			throw new OrderActionRefusedException(code, "Enter an amount", field);
 		}
 		if (!amount.currency().equals(this.currency)) {
 			throw new OrderActionRefusedException(code,
-					"The amount must be in " + this.currency.getCurrencyCode() + ", the order's currency", "amount");
+					"The amount must be in " + this.currency.getCurrencyCode() + ", the order's currency", field);
 		}
 		if (!amount.isPositive()) {
-			throw new OrderActionRefusedException(code, "Enter an amount above zero", "amount");
+			throw new OrderActionRefusedException(code, "Enter an amount above zero", field);
 		}
 		if (amount.isGreaterThan(limit)) {
-			throw new OrderActionRefusedException(code, "The most you can " + verb + " is " + limit, "amount");
+			String most = "the most you can " + verb + " is " + limit.toDisplayString();
+			throw new OrderActionRefusedException(code,
+					"lines".equals(field) ? "These lines come to " + amount.toDisplayString() + ": " + most
+							: Character.toUpperCase(most.charAt(0)) + most.substring(1),
+					field);
 		}
 	}
 
@@ -549,6 +560,16 @@ public class Order {
 
 	private long getRefundableMinor() {
 		return this.capturedAmount - this.refundedAmount;
+	}
+
+	/** Some of what was captured went back to the customer, but not all. */
+	public boolean isPartlyRefunded() {
+		return this.refundedAmount > 0 && this.refundedAmount < this.capturedAmount;
+	}
+
+	/** Everything captured went back to the customer. */
+	public boolean isFullyRefunded() {
+		return this.refundedAmount > 0 && this.refundedAmount == this.capturedAmount;
 	}
 
 	public long getVersion() {

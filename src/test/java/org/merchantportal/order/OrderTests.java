@@ -418,7 +418,7 @@ class OrderTests {
 	@Test
 	void refusesCaptureOfOneMinorUnitMoreThanTheRemaining() {
 		Order authorized = orderIn(OrderStatus.AUTHORIZED);
-		assertRefused(authorized, Code.CAPTURE_NOT_ALLOWED, "The most you can capture is SEK 1000.00", "amount",
+		assertRefused(authorized, Code.CAPTURE_NOT_ALLOWED, "The most you can capture is SEK 1,000.00", "amount",
 				() -> authorized.capture(sek(ORDER_AMOUNT + 1), manager("k")));
 		Order partCaptured = orderIn(OrderStatus.PART_CAPTURED);
 		assertRefused(partCaptured, Code.CAPTURE_NOT_ALLOWED, "The most you can capture is SEK 700.00", "amount",

@@ -246,8 +246,8 @@ class OrderActionController {
 		addViewer(user, model);
 		if (model.getAttribute("refusal") == null
 				&& !order.availableActions(user.role(), this.clock.instant()).contains(action)) {
-			model.addAttribute("refusal",
-					this.messages.getMessage("action.unavailable", null, LocaleContextHolder.getLocale()));
+			String reason = user.role().mayActOnOrders() ? "action.unavailable" : "action.notPermitted";
+			model.addAttribute("refusal", this.messages.getMessage(reason, null, LocaleContextHolder.getLocale()));
 		}
 		String fragment = dialogName(action);
 		model.addAttribute("dialog", fragment);

@@ -28,6 +28,13 @@ class OrderErrors {
 	@ExceptionHandler(InvalidFilterException.class)
 	String badFilter(InvalidFilterException ex, HtmxRequest htmx, HttpServletResponse response, Model model) {
 		model.addAttribute("detail", ex.getMessage());
+		if ("order-results".equals(htmx.getTarget())) {
+			// The search as you type: the message takes the results' place, which stays
+			// the
+			// target of the next search.
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return "orders/list :: invalidFilter";
+		}
 		return problem(HttpStatus.BAD_REQUEST, "error.badRequest", htmx, response, model);
 	}
 

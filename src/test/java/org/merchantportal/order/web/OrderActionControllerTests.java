@@ -371,7 +371,7 @@ class OrderActionControllerTests {
 			.getResponse()
 			.getContentAsString();
 
-		assertNoForm(body, UNAVAILABLE);
+		assertNoForm(body, "Your role may view orders but not change them.");
 	}
 
 	@ParameterizedTest(name = "[{index}] {0} {1}")

@@ -270,7 +270,7 @@ class OrderControllerTests {
 
 		this.mvc.perform(client.results(get("/orders")).param(parameter, value).with(user(MANAGER)))
 			.andExpect(status().isBadRequest())
-			.andExpect(view().name(client.isHtmx() ? "error/problem :: message" : "error/problem"))
+			.andExpect(view().name(client.isHtmx() ? "orders/list :: invalidFilter" : "error/problem"))
 			.andExpect(content().string(containsString("That request is not valid")))
 			.andExpect(content().string(containsString(message)));
 
@@ -286,7 +286,7 @@ class OrderControllerTests {
 				.param("to", "2026-11-01")
 				.with(user(MANAGER)))
 			.andExpect(status().isBadRequest())
-			.andExpect(view().name(client.isHtmx() ? "error/problem :: message" : "error/problem"))
+			.andExpect(view().name(client.isHtmx() ? "orders/list :: invalidFilter" : "error/problem"))
 			.andExpect(content().string(containsString("The start date is after the end date")));
 
 		verifyNoInteractions(this.search);
