@@ -118,6 +118,10 @@ public class Order {
 	@Column(name = "search_email")
 	private String searchEmail;
 
+	/** The last word of the customer's name: search by surname. */
+	@Column(name = "search_surname")
+	private String searchSurname;
+
 	@Version
 	private long version;
 
@@ -148,6 +152,7 @@ public class Order {
 		this.customerEmail = Objects.requireNonNull(customerEmail);
 		this.searchReference = merchantReference.toLowerCase(Locale.ROOT);
 		this.searchName = customerName.toLowerCase(Locale.ROOT);
+		this.searchSurname = this.searchName.replaceFirst("^.*\\s", "");
 		this.searchEmail = customerEmail.toLowerCase(Locale.ROOT);
 		this.currency = Objects.requireNonNull(currency);
 		this.createdAt = Objects.requireNonNull(createdAt);

@@ -39,7 +39,8 @@ public class OrderSearch {
 		}
 		if (filter.query() != null) {
 			jpql.append(" and (o.searchReference like :prefix escape '\\' or o.publicIdText like :prefix escape '\\'"
-					+ " or o.searchEmail like :prefix escape '\\' or o.searchName like :prefix escape '\\')");
+					+ " or o.searchEmail like :prefix escape '\\' or o.searchName like :prefix escape '\\'"
+					+ " or o.searchSurname like :prefix escape '\\')");
 		}
 		if (filter.after() != null) {
 			// Written so that H2 and PostgreSQL both use it as an index range.
