@@ -532,7 +532,8 @@ class OrderTests {
 	void refusesCaptureOfLinesAboveTheRemainingAfterACaptureByAmount() {
 		Order order = orderIn(OrderStatus.AUTHORIZED);
 		order.capture(sek(50000), setup(NOW));
-		assertRefused(order, Code.CAPTURE_NOT_ALLOWED, "The most you can capture is SEK 500.00", "amount",
+		assertRefused(order, Code.CAPTURE_NOT_ALLOWED,
+				"These lines come to SEK 600.00: the most you can capture is SEK 500.00", "lines",
 				() -> order.captureLines(lines("SKU-1", 2), manager("k")));
 	}
 
@@ -827,7 +828,8 @@ class OrderTests {
 	void refusesRefundOfLinesAboveTheRefundableAmount() {
 		Order order = orderIn(OrderStatus.CAPTURED);
 		order.refund(sek(80000), RefundReason.RETURNED, null, setup(NOW));
-		assertRefused(order, Code.REFUND_NOT_ALLOWED, "The most you can refund is SEK 200.00", "amount",
+		assertRefused(order, Code.REFUND_NOT_ALLOWED,
+				"These lines come to SEK 300.00: the most you can refund is SEK 200.00", "lines",
 				() -> order.refundLines(lines("SKU-1", 1), RefundReason.RETURNED, null, manager("k")));
 	}
 
