@@ -1,11 +1,15 @@
 package org.merchantportal.audit;
 
 /**
- * What the audit log records besides order actions, which live on the orders' timelines.
+ * What the audit log records besides the order actions that happened, which live on the
+ * orders' timelines.
  */
 public enum AuditEventType {
 
 	LOGIN_SUCCEEDED, LOGIN_FAILED, ACCOUNT_LOCKED, USER_CREATED, ROLE_CHANGED, USER_DISABLED, USER_ENABLED,
-	USER_UNLOCKED
+	USER_UNLOCKED,
+
+	/** An order action the order's rules refused: nothing changed, but someone tried. */
+	ORDER_ACTION_REFUSED
 
 }

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.merchantportal.audit.AuditEventType;
+import org.merchantportal.audit.AuditLog;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,13 +42,16 @@ public class OrderService {
 
 	private final MeterRegistry meters;
 
+	private final AuditLog audit;
+
 	OrderService(OrderRepository orders, IdempotencyRecordRepository keys, TransactionTemplate transactions,
-			Clock clock, MeterRegistry meters) {
+			Clock clock, MeterRegistry meters, AuditLog audit) {
 		this.orders = orders;
 		this.keys = keys;
 		this.transactions = transactions;
 		this.clock = clock;
 		this.meters = meters;
+		this.audit = audit;
 	}
 
 	/** An order with its lines and timeline, if it is the staff member's merchant's. */
@@ -131,6 +136,10 @@ public class OrderService {
 		}
 		catch (OrderActionRefusedException ex) {
 			outcome = ex.isAboutInput() ? "invalid" : "refused";
+			if (!ex.isAboutInput()) {
+				this.audit.record(staff.merchantId(), AuditEventType.ORDER_ACTION_REFUSED, staff.username(),
+						orderId.toString(), action + ": " + ex.code() + " " + ex.getMessage(), staff.clientAddress());
+			}
 			throw ex;
 		}
 		catch (IdempotencyKeyException | OrderNotFoundException ex) {
