@@ -1,5 +1,6 @@
 package org.merchantportal.security;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
 import java.io.IOException;
 import java.time.Clock;
@@ -149,7 +150,7 @@ class SecurityConfig {
 
 	private static void toLoginPage(HttpServletRequest request, HttpServletResponse response, String location)
 			throws IOException {
-		if ("true".equals(request.getHeader("HX-Request"))) {
+		if (HtmxRequest.fromRequest(request).isHtmxRequest()) {
 			// Reload the page rather than swap the login form into part of it.
 			response.setHeader("HX-Refresh", "true");
 			response.setStatus(HttpServletResponse.SC_FORBIDDEN);

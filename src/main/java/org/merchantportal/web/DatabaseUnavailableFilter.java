@@ -2,6 +2,7 @@ package org.merchantportal.web;
 
 import java.io.IOException;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,7 +56,7 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 		response.setHeader("Cache-Control", "no-store");
 		response.setContentType("text/html;charset=UTF-8");
 		String message = HtmlUtils.htmlEscape(MESSAGE);
-		if ("true".equals(request.getHeader("HX-Request"))) {
+		if (HtmxRequest.fromRequest(request).isHtmxRequest()) {
 			// Leave the page as it is and show the message in its status region.
 			response.setHeader("HX-Reswap", "none");
 			response.getWriter()

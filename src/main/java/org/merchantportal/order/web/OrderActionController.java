@@ -249,7 +249,7 @@ class OrderActionController {
 			String reason = user.role().mayActOnOrders() ? "action.unavailable" : "action.notPermitted";
 			model.addAttribute("refusal", this.messages.getMessage(reason, null, LocaleContextHolder.getLocale()));
 		}
-		String fragment = dialogName(action);
+		String fragment = ActionDialog.of(action).getFragment();
 		model.addAttribute("dialog", fragment);
 		return htmx.isHtmxRequest() ? "orders/dialogs :: " + fragment : "orders/action";
 	}
@@ -278,16 +278,6 @@ class OrderActionController {
 		catch (IllegalArgumentException ex) {
 			return false;
 		}
-	}
-
-	static String dialogName(OrderAction action) {
-		return switch (action) {
-			case CANCEL -> "cancel";
-			case CAPTURE -> "capture";
-			case REFUND -> "refund";
-			case RELEASE_AUTHORIZATION -> "release";
-			case EXTEND_AUTHORIZATION -> "extend";
-		};
 	}
 
 	private static RefundReason parseReason(String reason) {

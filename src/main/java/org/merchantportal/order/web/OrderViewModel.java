@@ -14,14 +14,17 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackageClasses = OrderViewModel.class)
 class OrderViewModel {
 
-	private static final Map<OrderAction, String> DIALOG_PATHS = new EnumMap<>(
-			Map.of(OrderAction.CAPTURE, "captures/new", OrderAction.CANCEL, "cancel", OrderAction.REFUND, "refunds/new",
-					OrderAction.RELEASE_AUTHORIZATION, "release-authorization", OrderAction.EXTEND_AUTHORIZATION,
-					"extend-authorization"));
+	private static final Map<OrderAction, ActionDialog> DIALOGS = new EnumMap<>(OrderAction.class);
 
-	@ModelAttribute("dialogPaths")
-	Map<OrderAction, String> dialogPaths() {
-		return DIALOG_PATHS;
+	static {
+		for (OrderAction action : OrderAction.values()) {
+			DIALOGS.put(action, ActionDialog.of(action));
+		}
+	}
+
+	@ModelAttribute("dialogs")
+	Map<OrderAction, ActionDialog> dialogs() {
+		return DIALOGS;
 	}
 
 }
