@@ -20,11 +20,11 @@ import java.util.stream.Collectors;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * A member of staff without a browser: plain HTTP against any {@link PortalNode}, keeping
- * the cookies it is given (the {@code SESSION} cookie of Spring Session) and sending them
- * to whichever node it talks to, as a browser behind a load balancer does. Redirects are
- * not followed, so that tests see them. CSRF tokens and idempotency keys are read from
- * the pages, as a browser submits them.
+ * A member of staff without a browser: plain HTTP against any {@link Portal}, keeping the
+ * cookies it is given (the {@code SESSION} cookie of Spring Session) and sending them to
+ * whichever node it talks to, as a browser behind a load balancer does. Redirects are not
+ * followed, so that tests see them. CSRF tokens and idempotency keys are read from the
+ * pages, as a browser submits them.
  */
 final class HttpUser {
 
@@ -59,7 +59,7 @@ final class HttpUser {
 	}
 
 	/** Logs in through a node's login form; fails unless it lands on the Orders page. */
-	HttpUser logIn(PortalNode node, String username, String password) {
+	HttpUser logIn(Portal node, String username, String password) {
 		Page login = get(node, "/login");
 		if (login.status() != 200) {
 			throw new AssertionError("GET /login on " + node + " answered " + login.status() + ": " + login.body());
@@ -77,12 +77,12 @@ final class HttpUser {
 		return Optional.ofNullable(this.cookies.get(name));
 	}
 
-	Page get(PortalNode node, String path, String... headers) {
+	Page get(Portal node, String path, String... headers) {
 		return send(node, HttpRequest.newBuilder(node.uri(path)).GET(), headers);
 	}
 
 	/** A form POST, fields in the given order, URL-encoded. */
-	Page post(PortalNode node, String path, Map<String, String> form, String... headers) {
+	Page post(Portal node, String path, Map<String, String> form, String... headers) {
 		String body = form.entrySet()
 			.stream()
 			.map((field) -> encode(field.getKey()) + "=" + encode(field.getValue()))
@@ -94,7 +94,7 @@ final class HttpUser {
 		return send(node, HttpRequest.newBuilder(node.uri(path)).POST(HttpRequest.BodyPublishers.ofString(body)), all);
 	}
 
-	private Page send(PortalNode node, HttpRequest.Builder request, String... headers) {
+	private Page send(Portal node, HttpRequest.Builder request, String... headers) {
 		request.timeout(Duration.ofSeconds(60));
 		// Messages and amounts in English, whatever the machine's locale.
 		request.header("Accept-Language", "en");
@@ -151,7 +151,7 @@ final class HttpUser {
 	}
 
 	/** One response, with what the tests read from it. */
-	record Page(PortalNode node, String request, int status, Map<String, List<String>> headers, String body) {
+	record Page(Portal node, String request, int status, Map<String, List<String>> headers, String body) {
 
 		String header(String name) {
 			return this.headers.entrySet()

@@ -14,7 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The command line overrides the in-memory H2 of
  * {@code src/test/resources/config/application.properties}.
  */
-final class PortalNode implements AutoCloseable {
+final class PortalNode implements Portal, AutoCloseable {
 
 	private final String name;
 
@@ -58,7 +58,8 @@ final class PortalNode implements AutoCloseable {
 	}
 
 	/** The node's address for a path such as {@code /orders}. */
-	URI uri(String path) {
+	@Override
+	public URI uri(String path) {
 		return URI.create("http://localhost:" + this.port + path);
 	}
 
