@@ -48,6 +48,15 @@ final class ForkedPortal implements Portal, AutoCloseable {
 	 * @param arguments further command-line arguments, such as the profile and database
 	 */
 	static ForkedPortal start(Path directory, String... arguments) {
+		ForkedPortal portal = launch(directory, arguments);
+		portal.await("/actuator/health/readiness");
+		return portal;
+	}
+
+	/**
+	 * Starts the jar like {@link #start} but returns at once, while it is still starting.
+	 */
+	static ForkedPortal launch(Path directory, String... arguments) {
 		try {
 			Files.createDirectories(directory);
 			int port = freePort();
@@ -61,9 +70,7 @@ final class ForkedPortal implements Portal, AutoCloseable {
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 				.start();
-			ForkedPortal portal = new ForkedPortal(process, port, log);
-			portal.awaitReady();
-			return portal;
+			return new ForkedPortal(process, port, log);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -86,7 +93,10 @@ final class ForkedPortal implements Portal, AutoCloseable {
 		}
 	}
 
-	private void awaitReady() {
+	/**
+	 * Waits until a GET of the path answers 200, polling every few milliseconds.
+	 */
+	void await(String path) {
 		Instant deadline = Instant.now().plus(STARTUP);
 		while (Instant.now().isBefore(deadline)) {
 			if (!this.process.isAlive()) {
@@ -108,10 +118,10 @@ final class ForkedPortal implements Portal, AutoCloseable {
 				Thread.currentThread().interrupt();
 				throw new AssertionError(ex);
 			}
-			sleep(Duration.ofMillis(200));
+			sleep(Duration.ofMillis(10));
 		}
 		kill();
-		throw new AssertionError("The portal was not ready within " + STARTUP + ":\n" + logTail());
+		throw new AssertionError("GET " + path + " did not answer 200 within " + STARTUP + ":\n" + logTail());
 	}
 
 	/**

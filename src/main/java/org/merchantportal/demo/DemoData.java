@@ -23,8 +23,7 @@ import org.merchantportal.order.OrderRepository;
 import org.merchantportal.order.RefundReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -36,10 +35,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * on the first start of the embedded default, so that one command shows a working portal.
  * Every order is brought to its state through the domain's own operations, so its
  * timeline is real. Prints the demo logins on every start.
+ * <p>
+ * Seeds once every bean exists but before the web server starts listening, so that
+ * {@code /login} never answers before the demo logins work.
  */
 @Component
 @ConditionalOnProperty(name = "portal.demo-data", havingValue = "true")
-class DemoData implements ApplicationRunner {
+class DemoData implements SmartInitializingSingleton {
 
 	static final String PASSWORD = "portal-demo-2026";
 
@@ -70,7 +72,7 @@ class DemoData implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterSingletonsInstantiated() {
 		if (this.merchants.count() == 0) {
 			try {
 				this.transactions.executeWithoutResult((status) -> seed());
