@@ -109,6 +109,40 @@ class TwoNodeTests {
 	}
 
 	@Test
+	void staticFilesNeverTouchTheSessionStoreWhilePagesKeepTheSessionAlive() throws Exception {
+		HttpUser user = new HttpUser().logIn(a, MANAGER, PASSWORD);
+		String session = user.cookie("SESSION").orElseThrow();
+		String htmx = webjar(user.get(a, "/orders").body());
+		long loggedIn = lastAccess(session);
+
+		for (String file : List.of("/favicon.svg", "/css/portal.css", "/js/portal.js", htmx)) {
+			for (PortalNode node : List.of(a, b)) {
+				Page answer = user.get(node, file);
+				assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+				assertThat(answer.header("Set-Cookie")).as("%s sets no cookie", answer).isNull();
+			}
+		}
+		assertThat(lastAccess(session)).as("the session's last access after static files only").isEqualTo(loggedIn);
+
+		Thread.sleep(5); // the store keeps milliseconds
+		assertThat(user.get(b, "/orders").status()).isEqualTo(200);
+		assertThat(lastAccess(session)).as("a page keeps the session alive").isGreaterThan(loggedIn);
+	}
+
+	/** The path of the htmx script a page loads from its webjar. */
+	private static String webjar(String page) {
+		java.util.regex.Matcher script = java.util.regex.Pattern.compile("src=\"(/webjars/[^\"]+)\"").matcher(page);
+		assertThat(script.find()).as("the page loads htmx from its webjar").isTrue();
+		return script.group(1);
+	}
+
+	/** When the store last saw the session whose cookie is given. */
+	private static long lastAccess(String cookie) {
+		String id = new String(java.util.Base64.getDecoder().decode(cookie), java.nio.charset.StandardCharsets.UTF_8);
+		return database.count("select last_access_time from spring_session where session_id = ?", id);
+	}
+
+	@Test
 	void fortyFullRefundsWithDifferentKeysAcrossBothNodesRefundOnceAndRefuseTheRest() throws Exception {
 		HttpUser user = new HttpUser().logIn(a, MANAGER, PASSWORD);
 		String order = freshOrder("status = 'CAPTURED' and refunded_amount = 0");

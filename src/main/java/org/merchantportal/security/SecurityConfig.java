@@ -15,6 +15,7 @@ import org.merchantportal.merchant.PortalUserRepository;
 import org.merchantportal.merchant.Role;
 import org.merchantportal.web.DatabaseUnavailable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +29,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -51,6 +53,10 @@ class SecurityConfig {
 
 	/** The provider's own operations staff, for the management endpoints. */
 	static final String OPERATOR = "OPERATOR";
+
+	/** The portal's own static files (see {@link #staticFiles}). */
+	static final String[] STATIC_FILES = { "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
+			"/favicon.svg" };
 
 	/**
 	 * No inline script or style anywhere: everything comes from the portal's own files.
@@ -89,19 +95,37 @@ class SecurityConfig {
 		return http.build();
 	}
 
+	/**
+	 * The portal's own static files: open to all, with the same headers, and stateless,
+	 * so that no style sheet, script or icon reads or writes the session (on PostgreSQL,
+	 * a query and an update in the session store per file).
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain staticFiles(HttpSecurity http) throws Exception {
+		http.securityMatcher(STATIC_FILES)
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.csrf((csrf) -> csrf.disable()) // no session, nothing to change: nothing to
+											// forge
+			.headers(SecurityConfig::strictHeaders);
+		return http.build();
+	}
+
 	@Bean
 	@Order(2)
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessions) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
-					"/favicon.svg", "/actuator/health", "/actuator/health/**")
-			.permitAll()
-			.requestMatchers("/users", "/users/**")
-			.hasRole(Role.ADMIN.name())
-			.requestMatchers(HttpMethod.POST, "/orders/**")
-			.hasAnyRole(Role.ADMIN.name(), Role.ORDER_MANAGER.name())
-			.anyRequest()
-			.authenticated())
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<SessionRegistry> sessions)
+			throws Exception {
+		http.authorizeHttpRequests(
+				(requests) -> requests.requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**")
+					.permitAll()
+					.requestMatchers("/users", "/users/**")
+					.hasRole(Role.ADMIN.name())
+					.requestMatchers(HttpMethod.POST, "/orders/**")
+					.hasAnyRole(Role.ADMIN.name(), Role.ORDER_MANAGER.name())
+					.anyRequest()
+					.authenticated())
 			.formLogin((form) -> form.loginPage("/login")
 				.defaultSuccessUrl("/orders")
 				.failureHandler(SecurityConfig::loginFailed)
@@ -119,15 +143,20 @@ class SecurityConfig {
 						AnyRequestMatcher.INSTANCE)
 				.defaultAccessDeniedHandlerFor(SecurityConfig::htmxAccessDenied,
 						new RequestHeaderRequestMatcher("HX-Request")))
-			// Track each user's sessions, so that disabling a user or changing their role
-			// ends them (see SessionConfig); an ended session goes to the login page.
-			.sessionManagement((session) -> session.maximumSessions(-1)
-				.sessionRegistry(sessions)
-				.expiredSessionStrategy(SecurityConfig::sessionEnded))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-				.frameOptions((frame) -> frame.deny()));
+			.headers(SecurityConfig::strictHeaders);
+		// On a single node, track each user's sessions, so that disabling a user or
+		// changing their role ends them (see SessionConfig); an ended session goes to the
+		// login page. A shared store deletes them instead.
+		sessions.ifAvailable((registry) -> http.sessionManagement((session) -> session.maximumSessions(-1)
+			.sessionRegistry(registry)
+			.expiredSessionStrategy(SecurityConfig::sessionEnded)));
 		return http.build();
+	}
+
+	private static void strictHeaders(HeadersConfigurer<HttpSecurity> headers) {
+		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+			.frameOptions((frame) -> frame.deny());
 	}
 
 	/** A session an admin ended: log in again (the whole page, for htmx too). */

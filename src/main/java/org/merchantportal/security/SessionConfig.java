@@ -16,20 +16,22 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
-import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 /**
- * Which sessions each user has: in the shared session store where several nodes serve one
- * user (the postgres profile's Spring Session JDBC), in memory on a single node. Lets the
- * portal end a user's sessions when an admin disables them or changes their role.
+ * Ends a user's sessions when an admin disables them or changes their role. Where several
+ * nodes share the session store (the postgres profile's Spring Session JDBC), the user's
+ * sessions are found by principal name and deleted from the store, so that the next
+ * request on any node finds none; no request reads or writes anything in the store for
+ * this. A single node with sessions in memory tracks them in a {@link SessionRegistry}.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionConfig {
 
+	/** The sessions of a single node, in memory; none where the store is shared. */
 	@Bean
-	SessionRegistry sessionRegistry(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> shared) {
-		FindByIndexNameSessionRepository<? extends Session> sessions = shared.getIfAvailable();
-		return (sessions != null) ? new SpringSessionBackedSessionRegistry<>(sessions) : new SessionRegistryImpl();
+	@Profile("!postgres")
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
 	}
 
 	/**
@@ -50,15 +52,18 @@ class SessionConfig {
 	}
 
 	@Bean
-	UserSessions userSessions(SessionRegistry registry) {
+	UserSessions userSessions(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> shared,
+			ObjectProvider<SessionRegistry> local) {
+		FindByIndexNameSessionRepository<? extends Session> store = shared.getIfAvailable();
+		if (store != null) {
+			return (username) -> store.findByPrincipalName(username).keySet().forEach(store::deleteById);
+		}
+		SessionRegistry registry = local.getObject();
 		return (username) -> principalsNamed(registry, username)
 			.forEach((principal) -> registry.getAllSessions(principal, false).forEach(SessionInformation::expireNow));
 	}
 
 	private static List<Object> principalsNamed(SessionRegistry registry, String username) {
-		if (registry instanceof SpringSessionBackedSessionRegistry) {
-			return List.of(username); // the store finds sessions by principal name
-		}
 		return registry.getAllPrincipals()
 			.stream()
 			.filter((principal) -> principal instanceof UserDetails user && user.getUsername().equals(username))

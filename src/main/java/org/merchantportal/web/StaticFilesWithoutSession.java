@@ -1,0 +1,45 @@
+package org.merchantportal.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Static files (style sheets, scripts, icons) never touch the session: to whatever asks
+ * during such a request (Spring MVC looks for flash attributes on every request, say),
+ * there is none. Where sessions live in PostgreSQL, that spares each file a query and an
+ * update in the session store. Registered in {@link WebConfig} for the static paths.
+ */
+class StaticFilesWithoutSession extends OncePerRequestFilter {
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		chain.doFilter(new HttpServletRequestWrapper(request) {
+
+			@Override
+			public HttpSession getSession(boolean create) {
+				return null;
+			}
+
+			@Override
+			public HttpSession getSession() {
+				return null;
+			}
+
+			@Override
+			public boolean isRequestedSessionIdValid() {
+				return false;
+			}
+
+		}, response);
+	}
+
+}
