@@ -11,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.merchantportal.audit.AuditLog;
 import org.merchantportal.merchant.PortalUserRepository;
 import org.merchantportal.merchant.Role;
 import org.merchantportal.web.DatabaseUnavailable;
@@ -38,6 +39,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.session.SessionInformationExpiredEvent;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -89,9 +92,21 @@ class SecurityConfig {
 		return http.build();
 	}
 
+	/**
+	 * Form login for the merchants' staff. Every redirect is relative (with
+	 * server.tomcat.use-relative-redirects): none carries a host taken from the request.
+	 * A login from an address that failed too often is refused before its password is
+	 * checked ({@link LoginThrottleFilter}).
+	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessions) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessions, LoginThrottle throttle,
+			AuditLog audit) throws Exception {
+		// Back to the page that asked for the login (saved in the session), by its path
+		// alone: the saved URL's host is the request's Host header.
+		SavedRequestAwareAuthenticationSuccessHandler loggedIn = new SavedRequestAwareAuthenticationSuccessHandler();
+		loggedIn.setDefaultTargetUrl("/orders");
+		loggedIn.setRedirectStrategy(new RelativeRedirectStrategy());
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
 					"/favicon.svg", "/actuator/health", "/actuator/health/**")
@@ -103,9 +118,10 @@ class SecurityConfig {
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login")
-				.defaultSuccessUrl("/orders")
+				.successHandler(loggedIn)
 				.failureHandler(SecurityConfig::loginFailed)
 				.permitAll())
+			.addFilterBefore(new LoginThrottleFilter(throttle, audit), UsernamePasswordAuthenticationFilter.class)
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout")
 				.invalidateHttpSession(true)
 				.deleteCookies("JSESSIONID", "SESSION")
@@ -168,7 +184,8 @@ class SecurityConfig {
 		if (DatabaseUnavailable.isCauseOf(failure)) {
 			throw new ServletException(failure);
 		}
-		new SimpleUrlAuthenticationFailureHandler("/login?error").onAuthenticationFailure(request, response, failure);
+		new SimpleUrlAuthenticationFailureHandler(LoginThrottleFilter.LOGIN_FAILED_PAGE)
+			.onAuthenticationFailure(request, response, failure);
 	}
 
 	/**
