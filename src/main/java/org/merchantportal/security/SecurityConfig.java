@@ -11,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.merchantportal.audit.AuditLog;
 import org.merchantportal.merchant.PortalUserRepository;
 import org.merchantportal.merchant.Role;
 import org.merchantportal.web.DatabaseUnavailable;
@@ -40,6 +41,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.session.SessionInformationExpiredEvent;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -107,16 +110,27 @@ class SecurityConfig {
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
-			.csrf((csrf) -> csrf.disable()) // no session, nothing to change: nothing to
-											// forge
+			// no session, nothing changes: nothing to forge
+			.csrf((csrf) -> csrf.disable())
 			.headers(SecurityConfig::strictHeaders);
 		return http.build();
 	}
 
+	/**
+	 * Form login for the merchants' staff. Every redirect is relative (with
+	 * server.tomcat.use-relative-redirects): none carries a host taken from the request.
+	 * A login from an address that failed too often is refused before its password is
+	 * checked ({@link LoginThrottleFilter}).
+	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<SessionRegistry> sessions)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<SessionRegistry> sessions,
+			LoginThrottle throttle, AuditLog audit) throws Exception {
+		// Back to the page that asked for the login (saved in the session), by its path
+		// alone: the saved URL's host is the request's Host header.
+		SavedRequestAwareAuthenticationSuccessHandler loggedIn = new SavedRequestAwareAuthenticationSuccessHandler();
+		loggedIn.setDefaultTargetUrl("/orders");
+		loggedIn.setRedirectStrategy(new RelativeRedirectStrategy());
 		http.authorizeHttpRequests(
 				(requests) -> requests.requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**")
 					.permitAll()
@@ -127,9 +141,10 @@ class SecurityConfig {
 					.anyRequest()
 					.authenticated())
 			.formLogin((form) -> form.loginPage("/login")
-				.defaultSuccessUrl("/orders")
+				.successHandler(loggedIn)
 				.failureHandler(SecurityConfig::loginFailed)
 				.permitAll())
+			.addFilterBefore(new LoginThrottleFilter(throttle, audit), UsernamePasswordAuthenticationFilter.class)
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout")
 				.invalidateHttpSession(true)
 				.deleteCookies("JSESSIONID", "SESSION")
@@ -197,7 +212,8 @@ class SecurityConfig {
 		if (DatabaseUnavailable.isCauseOf(failure)) {
 			throw new ServletException(failure);
 		}
-		new SimpleUrlAuthenticationFailureHandler("/login?error").onAuthenticationFailure(request, response, failure);
+		new SimpleUrlAuthenticationFailureHandler(LoginThrottleFilter.LOGIN_FAILED_PAGE)
+			.onAuthenticationFailure(request, response, failure);
 	}
 
 	/**
