@@ -148,8 +148,8 @@ class OrderTenancyControllerTests {
 	// --- Another merchant's order is a missing one ---
 
 	static Stream<Arguments> orderRequests() {
-		List<String> reads = List.of("", "/cancel", "/captures/new", "/refunds/new", "/release-authorization",
-				"/extend-authorization");
+		List<String> reads = List.of("", "/timeline", "/cancel", "/captures/new", "/refunds/new",
+				"/release-authorization", "/extend-authorization");
 		List<String> actions = List.of("/cancel", "/captures", "/refunds", "/release-authorization",
 				"/extend-authorization");
 		return Stream.of(Client.values())
