@@ -4,21 +4,34 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import javax.sql.DataSource;
+
+import org.json.JSONArray;
+import org.json.JSONObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.merchantportal.merchant.Merchant;
 import org.merchantportal.merchant.MerchantRepository;
+import org.merchantportal.merchant.Role;
+import org.merchantportal.order.Order;
 import org.merchantportal.order.OrderRepository;
+import org.merchantportal.order.OrderService;
+import org.merchantportal.order.Staff;
+import org.merchantportal.order.TimelinePage;
+import org.merchantportal.security.AttackFixtures;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -32,7 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The {@code postgres} profile against a real PostgreSQL: the Flyway migrations apply to
  * an empty database, Hibernate validates the entities against the result
  * ({@code ddl-auto=validate}, or the context would not start), the repositories query it,
- * and the search indexes get {@code varchar_pattern_ops}.
+ * the search indexes get {@code varchar_pattern_ops}, and an order's timeline is read a
+ * page of rows at a time from its index.
  * <p>
  * Each run creates its own database on the server that {@code bash .ci/run} starts
  * (localhost:5432, role {@code portal}/{@code portal}; override with TEST_POSTGRES_HOST,
@@ -42,6 +56,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest
 @ActiveProfiles("postgres")
 @DirtiesContext // closed after the class: its database is dropped
+@Import(StatementRecorder.Config.class)
 class PostgresMigrationTests {
 
 	private static final Server server = Server.fromEnvironment();
@@ -56,6 +71,18 @@ class PostgresMigrationTests {
 
 	@Autowired
 	private MerchantRepository merchants;
+
+	@Autowired
+	private OrderService service;
+
+	@Autowired
+	private StatementRecorder recorder;
+
+	@Autowired
+	private DataSource dataSource;
+
+	@Autowired
+	private ApplicationContext context;
 
 	@BeforeAll
 	static void createDatabase() {
@@ -133,6 +160,77 @@ class PostgresMigrationTests {
 		assertThat(indexDefinition("ix_purchase_order_email")).contains("varchar_pattern_ops");
 		assertThat(indexDefinition("ix_purchase_order_reference")).contains("varchar_pattern_ops");
 		assertThat(indexDefinition("ix_purchase_order_public_id")).contains("_pattern_ops");
+	}
+
+	@Test
+	void readsEachPageOfATimelineBackwardsFromItsIndexAPageOfRowsAtATime() throws Exception {
+		Merchant merchant = this.merchants.save(new Merchant("Timeline Test AB", Currency.getInstance("SEK")));
+		AttackFixtures fixtures = new AttackFixtures(this.context);
+		Order everyFewSeconds = fixtures.orderWithRefunds(merchant.getId(), "PG-T1", 2_000, 7);
+		Order allAtOnce = fixtures.orderWithRefunds(merchant.getId(), "PG-T2", 2_000, 2_000);
+		this.jdbc.execute("analyze");
+		Staff staff = new Staff(merchant.getId(), "viewer@timeline.example", Role.VIEWER);
+		try {
+			for (Order order : List.of(everyFewSeconds, allAtOnce)) {
+				List<String> shown = new ArrayList<>();
+				TimelinePage.Cursor cursor = null;
+				do {
+					this.recorder.start();
+					TimelinePage page = this.service.details(staff, order.getPublicId(), cursor).timeline();
+					List<StatementRecorder.Recorded> queries = this.recorder.stop()
+						.stream()
+						.filter((statement) -> statement.sql().contains("from order_event"))
+						.toList();
+					assertThat(queries).hasSizeBetween(1, 2);
+					for (StatementRecorder.Recorded query : queries) {
+						String plan = query.explain(this.dataSource, "EXPLAIN (ANALYZE, FORMAT JSON) ");
+						JSONObject scan = scanOf(new JSONArray(plan).getJSONObject(0).getJSONObject("Plan"));
+						assertThat(scan.getString("Node Type")).as(plan).isEqualTo("Index Scan");
+						assertThat(scan.getString("Scan Direction")).as(plan).isEqualTo("Backward");
+						// Where most of a small table shares one time (the second order),
+						// PostgreSQL may read that time's events by their key instead and
+						// filter out others: only the first order reads a page of rows.
+						if (order == everyFewSeconds) {
+							assertThat(scan.getString("Index Name")).as(plan).isEqualTo("ix_order_event_order");
+							assertThat(scan.getLong("Actual Rows") + scan.optLong("Rows Removed by Filter"))
+								.as("rows read by %s", plan)
+								.isLessThanOrEqualTo(TimelinePage.SIZE + 1);
+						}
+					}
+					page.events()
+						.forEach((event) -> shown
+							.add((event.getNote() != null) ? event.getNote() : event.getType().name()));
+					cursor = page.older();
+				}
+				while (cursor != null);
+				assertThat(shown).as("every event once, newest first")
+					.containsExactlyElementsOf(this.jdbc.queryForList(
+							"select coalesce(note, type) from order_event where order_id = ? order by occurred_at desc, id desc",
+							String.class, order.getId()));
+			}
+		}
+		finally {
+			// The other tests expect a database without orders.
+			for (String table : List.of("order_event", "order_line")) {
+				this.jdbc.update(
+						"delete from " + table
+								+ " where order_id in (select id from purchase_order where merchant_id = ?)",
+						merchant.getId());
+			}
+			this.jdbc.update("delete from purchase_order where merchant_id = ?", merchant.getId());
+		}
+	}
+
+	/**
+	 * The node of the plan that reads the table: under the Limit, with no Sort between.
+	 */
+	private static JSONObject scanOf(JSONObject plan) throws Exception {
+		JSONObject node = plan;
+		while (!node.getString("Node Type").contains("Scan")) {
+			assertThat(node.getString("Node Type")).as("a plan without sorting").isNotEqualTo("Sort");
+			node = node.getJSONArray("Plans").getJSONObject(0);
+		}
+		return node;
 	}
 
 	private String indexDefinition(String index) {

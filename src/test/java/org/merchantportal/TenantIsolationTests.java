@@ -118,6 +118,7 @@ class TenantIsolationTests {
 			Map.entry("GET /orders/{orderId}/refunds/new", Recipe.order(State.CAPTURED)),
 			Map.entry("GET /orders/{orderId}/release-authorization", Recipe.order(State.PART_CAPTURED)),
 			Map.entry("GET /orders/{orderId}/extend-authorization", Recipe.order(State.AUTHORIZED)),
+			Map.entry("GET /orders/{orderId}/timeline", Recipe.order(State.CAPTURED)),
 			Map.entry("POST /orders/{orderId}/cancel", Recipe.order(State.AUTHORIZED)),
 			Map.entry("POST /orders/{orderId}/captures",
 					Recipe.order(State.AUTHORIZED, "mode", "amount", "amount", "1")),

@@ -23,6 +23,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class UserAdministration {
 
+	/** The longest username (an email address) a login may have. */
+	public static final int MAX_USERNAME_LENGTH = 254;
+
 	private static final Pattern EMAIL = Pattern
 		.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(\\.[A-Za-z0-9-]{1,63})*\\.[A-Za-z]{2,63}");
 
@@ -60,7 +63,7 @@ public class UserAdministration {
 	public PortalUser create(Admin admin, String username, String password, Role role) {
 		lockMerchant(admin);
 		String email = (username == null) ? "" : username.strip().toLowerCase(Locale.ROOT);
-		if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+		if (email.length() > MAX_USERNAME_LENGTH || !EMAIL.matcher(email).matches()) {
 			throw new UserAdministrationException("username", "Enter the user's email address");
 		}
 		if (role == null) {

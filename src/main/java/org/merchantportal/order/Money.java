@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  */
 public record Money(long minorUnits, Currency currency) implements Comparable<Money> {
 
+	/** The longest amount {@link #parse} reads, and what an amount field takes. */
+	public static final int MAX_INPUT_LENGTH = 40;
+
 	/** Digits, then optionally a point or comma and more digits; nothing else. */
 	private static final Pattern DECIMAL = Pattern.compile("(\\d{1,18})(?:[.,](\\d+))?");
 
@@ -61,7 +64,7 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
 		}
 		text = withoutThousandsSeparators(text);
 		var matcher = DECIMAL.matcher(text);
-		if (text.length() > 40 || !matcher.matches()) {
+		if (text.length() > MAX_INPUT_LENGTH || !matcher.matches()) {
 			throw new InvalidAmountException("Enter an amount such as " + example(currency));
 		}
 		int digits = Math.max(currency.getDefaultFractionDigits(), 0);

@@ -585,7 +585,10 @@ public class Order {
 		return Collections.unmodifiableList(this.lines);
 	}
 
-	/** The timeline, newest first. */
+	/**
+	 * The whole timeline, newest first, as the aggregate holds it: loads every event.
+	 * Pages show {@link TimelinePage}s instead (see {@link OrderService#details}).
+	 */
 	public List<OrderEvent> getTimeline() {
 		List<OrderEvent> timeline = new ArrayList<>(this.events);
 		Collections.reverse(timeline);

@@ -76,6 +76,11 @@ public class OrderEvent {
 		this.clientAddress = actor.clientAddress();
 	}
 
+	/** The database key: orders events of the same time, in the timeline's cursors. */
+	Long getId() {
+		return this.id;
+	}
+
 	public OrderEventType getType() {
 		return this.type;
 	}

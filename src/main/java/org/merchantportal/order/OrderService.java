@@ -34,6 +34,8 @@ public class OrderService {
 
 	private final OrderRepository orders;
 
+	private final OrderEventRepository events;
+
 	private final IdempotencyRecordRepository keys;
 
 	private final TransactionTemplate transactions;
@@ -44,9 +46,10 @@ public class OrderService {
 
 	private final AuditLog audit;
 
-	OrderService(OrderRepository orders, IdempotencyRecordRepository keys, TransactionTemplate transactions,
-			Clock clock, MeterRegistry meters, AuditLog audit) {
+	OrderService(OrderRepository orders, OrderEventRepository events, IdempotencyRecordRepository keys,
+			TransactionTemplate transactions, Clock clock, MeterRegistry meters, AuditLog audit) {
 		this.orders = orders;
+		this.events = events;
 		this.keys = keys;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -54,14 +57,43 @@ public class OrderService {
 		this.audit = audit;
 	}
 
-	/** An order with its lines and timeline, if it is the staff member's merchant's. */
+	/**
+	 * An order with its lines, if it is the staff member's merchant's. Its timeline is
+	 * not read: see {@link #details(Staff, UUID)}.
+	 */
 	@Transactional(readOnly = true)
 	public Order get(Staff staff, UUID orderId) {
 		Order order = this.orders.findByMerchantIdAndPublicId(staff.merchantId(), orderId)
 			.orElseThrow(() -> new OrderNotFoundException(orderId));
 		order.getLines().size();
-		order.getTimeline();
 		return order;
+	}
+
+	/**
+	 * An order with its lines and the newest {@link TimelinePage#SIZE} events of its
+	 * timeline, if it is the staff member's merchant's.
+	 */
+	@Transactional(readOnly = true)
+	public OrderDetails details(Staff staff, UUID orderId) {
+		return details(staff, orderId, null);
+	}
+
+	/**
+	 * An order with its lines and the page of its timeline just older than the cursor
+	 * (the newest page without one), if it is the staff member's merchant's.
+	 */
+	@Transactional(readOnly = true)
+	public OrderDetails details(Staff staff, UUID orderId, TimelinePage.Cursor before) {
+		Order order = get(staff, orderId);
+		return new OrderDetails(order, this.events.page(order.getId(), before, TimelinePage.SIZE));
+	}
+
+	/**
+	 * Whether a form's idempotency key is one the portal could have made, and so worth
+	 * keeping when the form is shown again.
+	 */
+	public static boolean isWellFormedKey(String key) {
+		return key != null && KEY.matcher(key).matches();
 	}
 
 	public ActionOutcome cancel(Staff staff, UUID orderId, String key) {
@@ -156,7 +188,7 @@ public class OrderService {
 
 	private ActionOutcome performOnce(Staff staff, UUID orderId, String key, String request,
 			BiFunction<Order, Actor, ActionOutcome> operation) {
-		if (key == null || !KEY.matcher(key).matches()) {
+		if (!isWellFormedKey(key)) {
 			throw new IdempotencyKeyException("This form has expired. Close it and open the action again.");
 		}
 		String fingerprint = fingerprint(orderId + "|" + request);

@@ -16,6 +16,8 @@ public class OrderDetailsPage extends PortalPage {
 
 	private static final By DETAILS = By.id("order-details");
 
+	static final By OLDER_EVENTS = By.cssSelector("ol.timeline > li.timeline-more > a#timeline-older");
+
 	OrderDetailsPage(WebDriver driver) {
 		super(driver);
 		waiting().until(ExpectedConditions.presenceOfElementLocated(DETAILS));
@@ -66,9 +68,43 @@ public class OrderDetailsPage extends PortalPage {
 		return amount("amount-refundable");
 	}
 
-	/** The timeline, newest first. */
+	/** The timeline as shown so far, newest first. */
 	public List<TimelineEntry> timeline() {
-		return details().findElements(By.cssSelector("ol.timeline > li.timeline-event"))
+		return timelineIn(details());
+	}
+
+	/** Whether the timeline ends with a "Show older events" link. */
+	public boolean hasOlderEvents() {
+		return !details().findElements(OLDER_EVENTS).isEmpty();
+	}
+
+	/** The "Show older events" link, e.g. to see where it is or whether it has focus. */
+	public WebElement olderEventsLink() {
+		return details().findElement(OLDER_EVENTS);
+	}
+
+	/**
+	 * With JavaScript: clicks "Show older events" and waits for htmx to append the older
+	 * events in its place.
+	 */
+	public OrderDetailsPage showOlderEvents() {
+		WebElement link = olderEventsLink();
+		link.click();
+		waiting().until(ExpectedConditions.stalenessOf(link));
+		waiting().until(htmxIdle());
+		return this;
+	}
+
+	/** Without JavaScript: follows "Show older events" to the page of older events. */
+	public OlderEventsPage openOlderEvents() {
+		WebElement link = olderEventsLink();
+		link.click();
+		waiting().until(ExpectedConditions.stalenessOf(link));
+		return new OlderEventsPage(this.driver);
+	}
+
+	static List<TimelineEntry> timelineIn(WebElement container) {
+		return container.findElements(By.cssSelector("ol.timeline > li.timeline-event"))
 			.stream()
 			.map((event) -> new TimelineEntry(text(event.findElement(By.cssSelector(".event-what strong")).getText()),
 					optional(event, ".event-amount"), optional(event, ".event-reason"), optional(event, ".event-note"),

@@ -362,9 +362,16 @@ class OrderServiceConcurrencyTests {
 		return this.transactions.execute((status) -> this.orders.save(order).getPublicId());
 	}
 
-	/** The order with its lines and timeline, as its merchant's staff see it. */
+	/**
+	 * The order with its lines and whole timeline, as its merchant's staff see it (the
+	 * service reads no timeline with it: pages read one page of it).
+	 */
 	private Order load(UUID orderId) {
-		return this.service.get(NORDIC_MANAGER, orderId);
+		return this.transactions.execute((status) -> {
+			Order order = this.service.get(NORDIC_MANAGER, orderId);
+			order.getTimeline().forEach(OrderEvent::getAmount);
+			return order;
+		});
 	}
 
 	private long keysRecordedFor(Order order) {

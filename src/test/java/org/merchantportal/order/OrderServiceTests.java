@@ -304,8 +304,16 @@ class OrderServiceTests {
 		return this.transactions.execute((status) -> this.orders.save(order).getPublicId());
 	}
 
+	/**
+	 * The order with its lines and whole timeline (the service reads no timeline with it:
+	 * pages read one page of it).
+	 */
 	private Order load(UUID orderId) {
-		return this.service.get(MANAGER, orderId);
+		return this.transactions.execute((status) -> {
+			Order order = this.service.get(MANAGER, orderId);
+			order.getTimeline().forEach(OrderEvent::getAmount);
+			return order;
+		});
 	}
 
 	/**

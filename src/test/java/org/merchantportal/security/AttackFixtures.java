@@ -19,6 +19,7 @@ import org.merchantportal.order.Money;
 import org.merchantportal.order.Order;
 import org.merchantportal.order.OrderLine.NewLine;
 import org.merchantportal.order.OrderRepository;
+import org.merchantportal.order.RefundReason;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -185,6 +186,33 @@ public final class AttackFixtures {
 				}
 			}
 			return this.orders.save(order);
+		});
+	}
+
+	/**
+	 * A captured order of the merchant with a long history, placed two days ago: after
+	 * its capture, that many refunds of one minor unit each (by the aggregate's own
+	 * operation), noted "Refund 1", "Refund 2" and so on, {@code perInstant} of them at
+	 * each instant, so that pages of its timeline begin and end among events of the same
+	 * time.
+	 * @param reference the merchant reference (start it as the merchant's references
+	 * start, e.g. "NS-", where a test lists the merchant's orders)
+	 */
+	public Order orderWithRefunds(long merchantId, String reference, int refunds, int perInstant) {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		Order placed = order(merchantId, State.AUTHORIZED, reference, "History Target " + tag,
+				"history." + tag + "@shop.example", Duration.ofDays(2));
+		return this.transactions.execute((status) -> {
+			Order order = this.orders.findByIdForUpdate(placed.getId()).orElseThrow();
+			Instant captured = order.getCreatedAt().plus(Duration.ofMinutes(1));
+			order.capture(order.getRemaining(),
+					new Actor("fixture@attack.example", Role.ORDER_MANAGER, captured, null));
+			for (int i = 1; i <= refunds; i++) {
+				Instant at = captured.plusSeconds(1 + (i - 1) / perInstant);
+				order.refund(Money.of(1, order.getCurrency()), RefundReason.RETURNED, "Refund " + i,
+						new Actor("fixture@attack.example", Role.ORDER_MANAGER, at, null));
+			}
+			return order;
 		});
 	}
 

@@ -14,6 +14,7 @@ import org.merchantportal.security.AttackFixtures.State;
 import org.merchantportal.security.HtmlTags.Tag;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -29,10 +30,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * nosniff; a Referrer-Policy; no caching of authenticated pages; Vary: HX-Request where
  * one URL answers a page or a fragment; and htmx configured to run no script it is sent.
  * The pages themselves need none of what the policy forbids: no inline script, no event
- * handler attributes.
+ * handler attributes. The same headers come with every answer of the server, also those
+ * Tomcat gives by itself: TRACE's 405, a malformed request's 400, a body too large's 413.
  */
 @AttackTest
 class HeaderAttackTests {
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	MockMvc mvc;
@@ -187,6 +192,48 @@ class HeaderAttackTests {
 				assertThat(script.get("src")).as("a script of %s", entry.getKey()).startsWith("/");
 			}
 		}
+	}
+
+	@Test
+	void everyAnswerOfTheServerCarriesTheSecurityHeadersAlsoErrorsThatTomcatGivesItself() throws Exception {
+		HostileHttp anonymous = new HostileHttp(this.port);
+		HostileHttp admin = new HostileHttp(this.port).logIn(AttackFixtures.NORDIC_ADMIN, AttackFixtures.PASSWORD);
+		String token = admin.csrfToken();
+		Map<String, HostileHttp.Response> answers = new LinkedHashMap<>();
+		answers.put("TRACE /", anonymous.send("TRACE", "/"));
+		answers.put("TRACE /orders, logged in", admin.send("TRACE", "/orders"));
+		answers.put("an invalid URI", anonymous.send("GET /orders/% HTTP/1.1", new byte[0], "Connection", "close"));
+		answers.put("a path the firewall refuses", admin.send("GET", "/orders;jsessionid=x"));
+		answers.put("an encoded dot segment", admin.send("GET", "/orders/%2e%2e/users"));
+		answers.put("a header too large", anonymous.send("GET", "/login", "X-Padding", "p".repeat(10_000)));
+		answers.put("a request line too large", anonymous.send("GET", "/orders?q=" + "q".repeat(10_000)));
+		answers.put("a form post too large", anonymous.post("/login", Map.of("username", "u".repeat(100_000))));
+		answers.put("no such page", admin.send("GET", "/no-such-page"));
+		answers.put("no such order", admin.send("GET", "/orders/00000000-0000-4000-8000-000000000000"));
+		answers.put("a method the page does not take", admin.post("/orders", Map.of("_csrf", token)));
+		answers.put("a static file", anonymous.send("GET", "/css/portal.css"));
+		answers.put("the login page", anonymous.send("GET", "/login"));
+		Map<String, Integer> statuses = new LinkedHashMap<>();
+		answers.forEach((name, answer) -> statuses.put(name, answer.status()));
+		assertThat(statuses).containsExactly(Map.entry("TRACE /", 405), Map.entry("TRACE /orders, logged in", 405),
+				Map.entry("an invalid URI", 400), Map.entry("a path the firewall refuses", 400),
+				Map.entry("an encoded dot segment", 400), Map.entry("a header too large", 400),
+				Map.entry("a request line too large", 400), Map.entry("a form post too large", 413),
+				Map.entry("no such page", 404), Map.entry("no such order", 404),
+				Map.entry("a method the page does not take", 405), Map.entry("a static file", 200),
+				Map.entry("the login page", 200));
+		answers.forEach((name, answer) -> {
+			assertThat(answer.header("Content-Security-Policy")).as("CSP of %s", name)
+				.isEqualTo(SecurityHeaders.CONTENT_SECURITY_POLICY);
+			assertThat(answer.headers().get("content-security-policy")).as("one CSP on %s", name).hasSize(1);
+			assertThat(answer.header("X-Frame-Options")).as(name).isEqualTo("DENY");
+			assertThat(answer.header("X-Content-Type-Options")).as(name).isEqualTo("nosniff");
+			assertThat(answer.header("Referrer-Policy")).as(name).isEqualTo("same-origin");
+			assertThat(answer.header("Cache-Control")).as(name).contains("no-store");
+		});
+		// TRACE echoes nothing of the request back, cookies least of all.
+		assertThat(answers.get("TRACE /orders, logged in").body()).doesNotContain("TRACE").doesNotContain("Cookie");
+		assertThat(answers.get("TRACE /").header("Allow")).doesNotContain("TRACE");
 	}
 
 	private static Map<String, List<String>> directives(String policy) {

@@ -11,14 +11,18 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.merchantportal.order.Money;
 import org.merchantportal.order.Order;
 import org.merchantportal.order.OrderFilter;
 import org.merchantportal.security.AttackFixtures.State;
 import org.merchantportal.security.HtmlTags.Tag;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
@@ -36,7 +40,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * hold markup, htmx attributes or template expressions render as inert text in every
  * page, fragment and dialog; malformed amounts and quantities answer 422, malformed
  * searches, filters, cursors and sort orders 400 with a clear message, never 500, and
- * change nothing; a POST without a valid CSRF token answers 403 and changes nothing.
+ * change nothing; oversized fields are refused without being echoed back, and a form post
+ * too large to read answers 413; a POST without a valid CSRF token answers 403 and
+ * changes nothing.
  */
 @AttackTest
 class HostileInputAttackTests {
@@ -52,6 +58,12 @@ class HostileInputAttackTests {
 			"<script>alert(1)</script>");
 
 	static final List<String> BAD_QUANTITIES = List.of("abc", "1.5", "1e2", "-1", "99999999", "３", "0x1", "3");
+
+	/** What a client can send that no field takes: a megabyte. */
+	static final int MEGABYTE = 1024 * 1024;
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	MockMvc mvc;
@@ -382,6 +394,148 @@ class HostileInputAttackTests {
 
 	private static String base64(byte[] bytes) {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	// --- Oversized fields ---------------------------------------------------------
+
+	@Test
+	void oversizedAmountsNotesQuantitiesAndKeysAreRefusedWithoutBeingEchoedBack() throws Exception {
+		long nordic = this.fixtures.nordic();
+		Order authorized = this.fixtures.order(nordic, State.AUTHORIZED);
+		Order captured = this.fixtures.order(nordic, State.CAPTURED);
+		String note = "N".repeat(MEGABYTE);
+		String amount = "9".repeat(MEGABYTE);
+		String quantity = "7".repeat(MEGABYTE);
+		String key = "K".repeat(MEGABYTE);
+		for (boolean htmx : new boolean[] { false, true }) {
+			String shownNote = oversized(captured, "/refunds", htmx, "note", "mode", "amount", "amount", "1", "reason",
+					"OTHER", "note", note);
+			assertThat(shownNote).isEqualTo("N".repeat(Order.MAX_NOTE_LENGTH));
+			String shownAmount = oversized(captured, "/refunds", htmx, "amount", "mode", "amount", "amount", amount,
+					"reason", "OTHER", "note", note);
+			assertThat(shownAmount).isEqualTo("9".repeat(Money.MAX_INPUT_LENGTH));
+			assertThat(oversized(authorized, "/captures", htmx, "amount", "mode", "amount", "amount", amount))
+				.isEqualTo("9".repeat(Money.MAX_INPUT_LENGTH));
+			assertThat(oversized(authorized, "/captures", htmx, "quantity", "mode", "lines", "line", "SKU-1",
+					"quantity", quantity))
+				.hasSizeLessThanOrEqualTo(7);
+			assertThat(oversized(authorized, "/captures", htmx, "idempotencyKey", "mode", "amount", "amount", "x",
+					"idempotencyKey", key))
+				.as("a fresh key instead")
+				.matches("[0-9a-f-]{36}");
+		}
+	}
+
+	/**
+	 * Posts the oversized form: it answers 422 with a short page, changes nothing, and
+	 * returns what the form shows again in the field.
+	 */
+	private String oversized(Order order, String action, boolean htmx, String field, String... params)
+			throws Exception {
+		Map<String, Object> before = this.fixtures.snapshot(order.getPublicId());
+		MockHttpServletRequestBuilder request = post("/orders/" + order.getPublicId() + action).with(csrf())
+			.with(this.fixtures.as(AttackFixtures.NORDIC_MANAGER));
+		if (!List.of(params).contains("idempotencyKey")) {
+			request.param("idempotencyKey", AttackFixtures.key());
+		}
+		for (int i = 0; i < params.length; i += 2) {
+			request.param(params[i], params[i + 1]);
+		}
+		if (htmx) {
+			request.header("HX-Request", "true");
+		}
+		String what = action + " with an oversized " + field + (htmx ? " (htmx)" : "");
+		MockHttpServletResponse response = perform(request);
+		assertThat(response.getStatus()).as(what).isEqualTo(422);
+		assertThat(response.getContentAsByteArray().length).as(what).isLessThan(32 * 1024);
+		assertThat(this.fixtures.snapshot(order.getPublicId())).as(what).isEqualTo(before);
+		Document page = Jsoup.parse(response.getContentAsString());
+		assertThat(page.select(".field-error, .refusal-message").text()).as(what).isNotBlank();
+		return switch (field) {
+			case "note" -> page.select("textarea[name=note]").text();
+			case "quantity" -> page.select("input[name=quantity]").attr("value");
+			case "idempotencyKey" -> page.select("input[name=idempotencyKey]").attr("value");
+			default -> page.select("input[name=" + field + "]").attr("value");
+		};
+	}
+
+	@Test
+	void oversizedSearchesAndFiltersAreRefusedWithoutBeingEchoedBack() throws Exception {
+		for (String parameter : List.of("q", "status", "from", "to", "after", "sort")) {
+			String value = "Z".repeat(MEGABYTE);
+			for (boolean htmx : new boolean[] { false, true }) {
+				MockHttpServletRequestBuilder request = get("/orders").param(parameter, value);
+				if (htmx) {
+					request.header("HX-Request", "true").header("HX-Target", "order-results");
+				}
+				MockHttpServletResponse response = perform(
+						request.with(this.fixtures.as(AttackFixtures.NORDIC_VIEWER)));
+				String what = parameter + (htmx ? " (htmx)" : "");
+				assertThat(response.getStatus()).as(what).isEqualTo(400);
+				assertThat(response.getContentAsString()).as(what)
+					.contains("That request is not valid")
+					.doesNotContain("ZZZZ");
+			}
+		}
+	}
+
+	@Test
+	void anOversizedUsernameIsRefusedWithoutBeingEchoedBack() throws Exception {
+		String username = "u".repeat(MEGABYTE) + "@nordic-shoes.example";
+		long users = this.fixtures.userCount();
+
+		MockHttpServletResponse created = perform(post("/users").param("username", username)
+			.param("password", "a-long-enough-password")
+			.param("role", "VIEWER")
+			.with(csrf())
+			.with(this.fixtures.as(AttackFixtures.NORDIC_ADMIN)));
+
+		assertThat(created.getStatus()).isEqualTo(422);
+		assertThat(created.getContentAsByteArray().length).isLessThan(MEGABYTE / 4);
+		Document page = Jsoup.parse(created.getContentAsString());
+		assertThat(page.select("#new-username-error").text()).isEqualTo("Enter the user's email address");
+		assertThat(page.select("#new-username").attr("value")).hasSize(254);
+		assertThat(this.fixtures.userCount()).isEqualTo(users);
+
+		MockHttpServletResponse login = perform(
+				post("/login").param("username", username).param("password", AttackFixtures.PASSWORD).with(csrf()));
+		assertThat(login.getStatus()).isEqualTo(302);
+		assertThat(login.getRedirectedUrl()).isEqualTo("/login?error");
+		assertThat(perform(get("/login").param("error", "")).getContentAsString()).doesNotContain("uuuu");
+	}
+
+	@Test
+	void aFormPostTooLargeToReadIsRefusedWith413AndChangesNothing() throws Exception {
+		Order captured = this.fixtures.order(this.fixtures.nordic(), State.CAPTURED);
+		HostileHttp client = new HostileHttp(this.port).logIn(AttackFixtures.NORDIC_MANAGER, AttackFixtures.PASSWORD);
+		String token = client.csrfToken();
+		Map<String, Object> before = this.fixtures.snapshot(captured.getPublicId());
+		for (String field : List.of("note", "amount")) {
+			Map<String, String> form = new LinkedHashMap<>(Map.of("_csrf", token, "idempotencyKey",
+					AttackFixtures.key(), "mode", "amount", "amount", "1", "reason", "OTHER", "note", "Too much"));
+			form.put(field, "X".repeat(MEGABYTE));
+			for (boolean htmx : new boolean[] { false, true }) {
+				HostileHttp.Response response = htmx
+						? client.post("/orders/" + captured.getPublicId() + "/refunds", form, "HX-Request", "true")
+						: client.post("/orders/" + captured.getPublicId() + "/refunds", form);
+				assertThat(response.status()).as(field).isEqualTo(413);
+				assertThat(response.body()).as(field).doesNotContain("XXXX");
+				assertThat(response.header("Content-Security-Policy")).as(field).contains("frame-ancestors 'none'");
+			}
+		}
+		HostileHttp.Response login = new HostileHttp(this.port).post("/login",
+				Map.of("username", "u".repeat(MEGABYTE), "password", "x", "_csrf", "x"));
+		assertThat(login.status()).isEqualTo(413);
+		assertThat(this.fixtures.snapshot(captured.getPublicId())).isEqualTo(before);
+		// A form of the size the dialogs send still goes through.
+		assertThat(
+				client
+					.post("/orders/" + captured.getPublicId() + "/refunds",
+							Map.of("_csrf", token, "idempotencyKey", AttackFixtures.key(), "mode", "amount", "amount",
+									"1", "reason", "OTHER", "note", "N".repeat(Order.MAX_NOTE_LENGTH)))
+					.status())
+			.isEqualTo(302);
+		assertThat(this.fixtures.snapshot(captured.getPublicId()).get("REFUNDED_AMOUNT")).isEqualTo(100L);
 	}
 
 	// --- CSRF ---------------------------------------------------------------------

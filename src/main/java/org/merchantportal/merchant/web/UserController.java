@@ -12,6 +12,7 @@ import org.merchantportal.merchant.UserAdministration;
 import org.merchantportal.merchant.UserAdministration.Admin;
 import org.merchantportal.merchant.UserAdministrationException;
 import org.merchantportal.merchant.UserNotFoundException;
+import org.merchantportal.web.FormInput;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -59,7 +60,9 @@ class UserController {
 		}
 		catch (UserAdministrationException ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			UserForm kept = new UserForm(form.username(), "", form.role());
+			// The username as typed, cut to what the field takes; never the password.
+			UserForm kept = new UserForm(FormInput.shownAgain(form.username(), UserAdministration.MAX_USERNAME_LENGTH),
+					"", form.role());
 			return page(user, kept, Map.of((ex.field() != null) ? ex.field() : "form", ex.getMessage()), model);
 		}
 		redirect.addFlashAttribute("message", "Created " + form.username().strip() + ".");

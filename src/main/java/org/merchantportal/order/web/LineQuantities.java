@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.merchantportal.order.LineQuantity;
+import org.merchantportal.web.FormInput;
 
 /**
  * Reads the parallel {@code line} and {@code quantity} fields of a by-lines form.
  */
 final class LineQuantities {
+
+	/** The longest quantity read: a sign and six digits. */
+	static final int MAX_QUANTITY_LENGTH = 7;
 
 	private LineQuantities() {
 	}
@@ -32,6 +36,12 @@ final class LineQuantities {
 			result.add(new LineQuantity(lines.get(i), Integer.parseInt(quantity)));
 		}
 		return result;
+	}
+
+	/** The quantities as a form shows them again: each at most as long as one is read. */
+	static List<String> shownAgain(List<String> quantities) {
+		return (quantities == null) ? null
+				: quantities.stream().map((quantity) -> FormInput.shownAgain(quantity, MAX_QUANTITY_LENGTH)).toList();
 	}
 
 	static String quantityOf(List<String> lines, List<String> quantities, String reference) {

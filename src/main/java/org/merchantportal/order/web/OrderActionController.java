@@ -19,6 +19,7 @@ import org.merchantportal.order.Money;
 import org.merchantportal.order.Order;
 import org.merchantportal.order.OrderAction;
 import org.merchantportal.order.OrderActionRefusedException;
+import org.merchantportal.order.OrderDetails;
 import org.merchantportal.order.OrderService;
 import org.merchantportal.order.RefundReason;
 import org.merchantportal.order.Staff;
@@ -113,7 +114,7 @@ class OrderActionController {
 			HtmxRequest htmx, HtmxResponse htmxResponse, HttpServletResponse response, Model model,
 			RedirectAttributes redirect, Locale locale) {
 		Staff staff = OrderWeb.staff(user);
-		return act(user, orderId, OrderAction.CAPTURE, form, form.idempotencyKey(), () -> {
+		return act(user, orderId, OrderAction.CAPTURE, form.shownAgain(), form.idempotencyKey(), () -> {
 			if (form.byLines()) {
 				return this.orders.captureLines(staff, orderId, form.idempotencyKey(),
 						LineQuantities.parse(form.line(), form.quantity()));
@@ -128,7 +129,7 @@ class OrderActionController {
 			HtmxRequest htmx, HtmxResponse htmxResponse, HttpServletResponse response, Model model,
 			RedirectAttributes redirect, Locale locale) {
 		Staff staff = OrderWeb.staff(user);
-		return act(user, orderId, OrderAction.REFUND, form, form.idempotencyKey(), () -> {
+		return act(user, orderId, OrderAction.REFUND, form.shownAgain(), form.idempotencyKey(), () -> {
 			RefundReason reason = parseReason(form.reason());
 			if (form.byLines()) {
 				return this.orders.refundLines(staff, orderId, form.idempotencyKey(),
@@ -166,23 +167,26 @@ class OrderActionController {
 			RedirectAttributes redirect, Locale locale) {
 	}
 
-	private String act(PortalUserDetails user, UUID orderId, OrderAction action, Object form, String key,
+	/**
+	 * Runs the action and answers with its outcome, or with its dialog again.
+	 * @param shownForm the form as the dialog shows it again after a refusal (each field
+	 * cut to what its input takes), or null for a dialog without fields
+	 */
+	private String act(PortalUserDetails user, UUID orderId, OrderAction action, Object shownForm, String key,
 			Supplier<ActionOutcome> operation, Response response) {
 		Map<String, String> errors = new HashMap<>();
 		HttpStatus status;
 		try {
 			ActionOutcome outcome = operation.get();
-			Order order = this.orders.get(OrderWeb.staff(user), orderId);
-			String message = describe(outcome, order, response.locale());
 			if (!response.htmx().isHtmxRequest()) {
-				response.redirect().addFlashAttribute("message", message);
+				Order order = this.orders.get(OrderWeb.staff(user), orderId);
+				response.redirect().addFlashAttribute("message", describe(outcome, order, response.locale()));
 				return "redirect:/orders/" + orderId;
 			}
 			response.htmxResponse().addTriggerAfterSettle("orderActionDone");
 			Model model = response.model();
-			model.addAttribute("order", order);
-			model.addAttribute("message", message);
-			model.addAttribute("onDetailsPage", isDetailsPage(response.htmx(), orderId));
+			Order order = addOrderShown(user, orderId, response.htmx(), model);
+			model.addAttribute("message", describe(outcome, order, response.locale()));
 			addViewer(user, model);
 			return "orders/dialogs :: done";
 		}
@@ -214,12 +218,13 @@ class OrderActionController {
 			key = newKey();
 		}
 		response.model().addAttribute("errors", errors);
-		response.model().addAttribute("idempotencyKey", (key != null) ? key : newKey());
+		// A key the portal could not have made is not kept: the form gets a fresh one.
+		response.model().addAttribute("idempotencyKey", OrderService.isWellFormedKey(key) ? key : newKey());
 		response.servlet().setStatus(status.value());
-		String view = render(user, orderId, action, form, response.htmx(), response.model());
+		String view = render(user, orderId, action, shownForm, response.htmx(), response.model());
 		if (status == HttpStatus.CONFLICT && response.htmx().isHtmxRequest()) {
 			// The order changed under the dialog: show its current row or details too.
-			response.model().addAttribute("onDetailsPage", isDetailsPage(response.htmx(), orderId));
+			addOrderShown(user, orderId, response.htmx(), response.model());
 			return "orders/dialogs :: refused";
 		}
 		return view;
@@ -252,6 +257,23 @@ class OrderActionController {
 		String fragment = ActionDialog.of(action).getFragment();
 		model.addAttribute("dialog", fragment);
 		return htmx.isHtmxRequest() ? "orders/dialogs :: " + fragment : "orders/action";
+	}
+
+	/**
+	 * The order as the page the request came from shows it after an action: its row on
+	 * the Orders page, or its details (with the newest page of its timeline) on its own.
+	 */
+	private Order addOrderShown(PortalUserDetails user, UUID orderId, HtmxRequest htmx, Model model) {
+		boolean onDetailsPage = isDetailsPage(htmx, orderId);
+		model.addAttribute("onDetailsPage", onDetailsPage);
+		if (onDetailsPage) {
+			OrderDetails details = this.orders.details(OrderWeb.staff(user), orderId);
+			OrderWeb.addDetails(details, model);
+			return details.order();
+		}
+		Order order = this.orders.get(OrderWeb.staff(user), orderId);
+		model.addAttribute("order", order);
+		return order;
 	}
 
 	private void addViewer(PortalUserDetails user, Model model) {

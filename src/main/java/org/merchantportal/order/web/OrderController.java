@@ -8,6 +8,7 @@ import org.merchantportal.order.OrderFilter;
 import org.merchantportal.order.OrderSearch;
 import org.merchantportal.order.OrderService;
 import org.merchantportal.order.OrderStatus;
+import org.merchantportal.order.TimelinePage;
 import org.merchantportal.security.PortalUserDetails;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,7 +19,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The Orders page (search, filters, newest first, keyset pages) and an order's details.
+ * The Orders page (search, filters, newest first, keyset pages), an order's details with
+ * the newest page of its timeline, and the older pages of the timeline: appended in place
+ * by htmx, a page of their own without JavaScript.
  */
 @Controller
 class OrderController {
@@ -53,9 +56,18 @@ class OrderController {
 
 	@GetMapping("/orders/{orderId}")
 	String details(@AuthenticationPrincipal PortalUserDetails user, @PathVariable UUID orderId, Model model) {
-		model.addAttribute("order", this.orders.get(OrderWeb.staff(user), orderId));
+		OrderWeb.addDetails(this.orders.details(OrderWeb.staff(user), orderId), model);
 		addViewer(user, model);
 		return "orders/details";
+	}
+
+	@GetMapping("/orders/{orderId}/timeline")
+	String timeline(@AuthenticationPrincipal PortalUserDetails user, @PathVariable UUID orderId,
+			@RequestParam(required = false) String before, HtmxRequest htmx, Model model) {
+		TimelinePage.Cursor cursor = TimelinePage.Cursor.parse(before);
+		OrderWeb.addDetails(this.orders.details(OrderWeb.staff(user), orderId, cursor), model);
+		addViewer(user, model);
+		return htmx.isHtmxRequest() ? "orders/timeline :: events" : "orders/timeline";
 	}
 
 	private void addViewer(PortalUserDetails user, Model model) {

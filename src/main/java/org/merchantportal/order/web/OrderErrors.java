@@ -2,9 +2,12 @@ package org.merchantportal.order.web;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.merchantportal.order.InvalidCursorException;
 import org.merchantportal.order.InvalidFilterException;
 import org.merchantportal.order.OrderNotFoundException;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -18,6 +21,12 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  */
 @ControllerAdvice(basePackageClasses = OrderErrors.class)
 class OrderErrors {
+
+	private final MessageSource messages;
+
+	OrderErrors(MessageSource messages) {
+		this.messages = messages;
+	}
 
 	/** An order id that is not even a UUID is as unknown as any other. */
 	@ExceptionHandler({ OrderNotFoundException.class, MethodArgumentTypeMismatchException.class })
@@ -35,6 +44,13 @@ class OrderErrors {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return "orders/list :: invalidFilter";
 		}
+		return problem(HttpStatus.BAD_REQUEST, "error.badRequest", htmx, response, model);
+	}
+
+	@ExceptionHandler(InvalidCursorException.class)
+	String badCursor(HtmxRequest htmx, HttpServletResponse response, Model model) {
+		model.addAttribute("detail",
+				this.messages.getMessage("error.timelineCursor", null, LocaleContextHolder.getLocale()));
 		return problem(HttpStatus.BAD_REQUEST, "error.badRequest", htmx, response, model);
 	}
 

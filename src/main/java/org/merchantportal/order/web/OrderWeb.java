@@ -1,8 +1,10 @@
 package org.merchantportal.order.web;
 
+import org.merchantportal.order.OrderDetails;
 import org.merchantportal.order.Staff;
 import org.merchantportal.security.PortalUserDetails;
 
+import org.springframework.ui.Model;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -22,6 +24,15 @@ final class OrderWeb {
 		String clientAddress = (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)
 				? request.getRequest().getRemoteAddr() : null;
 		return new Staff(user.merchantId(), user.getUsername(), user.role(), clientAddress);
+	}
+
+	/**
+	 * What the details of an order need: the order, and the page of its timeline that was
+	 * read (never the whole timeline).
+	 */
+	static void addDetails(OrderDetails details, Model model) {
+		model.addAttribute("order", details.order());
+		model.addAttribute("timeline", details.timeline());
 	}
 
 }

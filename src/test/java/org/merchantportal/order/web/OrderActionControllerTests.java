@@ -26,12 +26,14 @@ import org.merchantportal.order.LineQuantity;
 import org.merchantportal.order.Money;
 import org.merchantportal.order.Order;
 import org.merchantportal.order.OrderAction;
+import org.merchantportal.order.OrderDetails;
 import org.merchantportal.order.OrderLine;
 import org.merchantportal.order.OrderNotFoundException;
 import org.merchantportal.order.OrderService;
 import org.merchantportal.order.OrderStatus;
 import org.merchantportal.order.RefundReason;
 import org.merchantportal.order.Staff;
+import org.merchantportal.order.TimelinePage;
 import org.merchantportal.security.PortalUserDetails;
 import org.merchantportal.security.TestUsers;
 
@@ -510,6 +512,9 @@ class OrderActionControllerTests {
 				.contains("badge status-CANCELLED")
 				.contains("event-CANCELLED")
 				.doesNotContain("class=\"order-row\"");
+			// The page of the timeline the service read, not the whole timeline.
+			assertThat(body).doesNotContain("event-CREATED").contains("id=\"timeline-older\"");
+			then(this.orders).should().details(manager(), eq(id));
 		}
 		else {
 			result.andExpect(status().isFound()).andExpect(redirectedUrl("/orders/" + id));
@@ -845,6 +850,11 @@ class OrderActionControllerTests {
 	private Order serviceActsOn(Order order) {
 		UUID id = order.getPublicId();
 		given(this.orders.get(manager(), eq(id))).willReturn(order);
+		// The details as the real service reads them: the newest event, and a link to
+		// the older ones.
+		given(this.orders.details(manager(), eq(id)))
+			.willAnswer((call) -> new OrderDetails(order, new TimelinePage(order.getTimeline().subList(0, 1),
+					new TimelinePage.Cursor(Instant.parse("2026-11-01T10:00:00Z"), 1))));
 		given(this.orders.cancel(manager(), eq(id), anyString())).willAnswer((call) -> {
 			Money remaining = order.getRemaining();
 			order.cancel(actor(call.getArgument(2)));

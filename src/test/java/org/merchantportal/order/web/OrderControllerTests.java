@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,13 +24,18 @@ import org.merchantportal.order.Actor;
 import org.merchantportal.order.LineQuantity;
 import org.merchantportal.order.Order;
 import org.merchantportal.order.OrderFilter;
+import org.merchantportal.order.Money;
+import org.merchantportal.order.OrderDetails;
+import org.merchantportal.order.OrderEvent;
 import org.merchantportal.order.OrderLine;
 import org.merchantportal.order.OrderNotFoundException;
 import org.merchantportal.order.OrderSearch;
 import org.merchantportal.order.OrderSearch.OrderPage;
 import org.merchantportal.order.OrderService;
 import org.merchantportal.order.OrderStatus;
+import org.merchantportal.order.RefundReason;
 import org.merchantportal.order.Staff;
+import org.merchantportal.order.TimelinePage;
 import org.merchantportal.security.PortalUserDetails;
 import org.merchantportal.security.TestUsers;
 
@@ -326,7 +334,7 @@ class OrderControllerTests {
 		Order order = order("NS-10001", "Sara Svensson");
 		order.captureLines(List.of(new LineQuantity("SKU-1", 1)),
 				new Actor("orders@nordic-shoes.example", Role.ORDER_MANAGER, NOW, "setup-key-0000000001"));
-		given(this.orders.get(staffOf(MANAGER), eq(order.getPublicId()))).willReturn(order);
+		given(this.orders.details(staffOf(MANAGER), eq(order.getPublicId()))).willReturn(details(order, null));
 
 		MvcResult result = this.mvc.perform(client.apply(get("/orders/{id}", order.getPublicId())).with(user(MANAGER)))
 			.andExpect(status().isOk())
@@ -353,13 +361,151 @@ class OrderControllerTests {
 			.doesNotContain("/orders/" + order.getPublicId() + "/cancel\"");
 		// The OOB attribute is only for the details that an action swaps in.
 		assertThat(body).doesNotContain("hx-swap-oob");
+		// The whole timeline fits on one page: nothing older to show.
+		assertThat(body).doesNotContain("timeline-more").doesNotContain("/timeline");
+	}
+
+	@ParameterizedTest
+	@EnumSource(Client.class)
+	void showsThePageOfTheTimelineItIsGivenWithALinkToTheOlderEvents(Client client) throws Exception {
+		Order order = orderWithRefunds(3);
+		List<OrderEvent> newest = order.getTimeline().subList(0, 2);
+		TimelinePage.Cursor older = new TimelinePage.Cursor(Instant.parse("2026-11-01T10:02:00Z"), 4711);
+		given(this.orders.details(staffOf(MANAGER), eq(order.getPublicId())))
+			.willReturn(new OrderDetails(order, new TimelinePage(newest, older)));
+
+		String body = this.mvc.perform(client.apply(get("/orders/{id}", order.getPublicId())).with(user(MANAGER)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		Document page = Jsoup.parse(body);
+		assertThat(page.select("ol.timeline > li.timeline-event .event-note").eachText()).containsExactly("Refund 3",
+				"Refund 2");
+		Element link = page.selectFirst("ol.timeline > li.timeline-more:last-child > a#timeline-older");
+		assertThat(link).isNotNull();
+		String url = "/orders/" + order.getPublicId() + "/timeline?before=" + older.encode();
+		assertThat(link.attr("href")).isEqualTo(url);
+		assertThat(link.attr("hx-get")).isEqualTo(url);
+		assertThat(link.attr("hx-target")).isEqualTo("closest li");
+		assertThat(link.attr("hx-swap")).isEqualTo("outerHTML");
+		assertThat(link.text()).isEqualTo("Show older events");
+	}
+
+	@ParameterizedTest
+	@EnumSource(Client.class)
+	void answersTheOlderEventsAsItemsToAppendForHtmxAndAsAPageWithout(Client client) throws Exception {
+		Order order = orderWithRefunds(3);
+		TimelinePage.Cursor before = new TimelinePage.Cursor(Instant.parse("2026-11-01T10:02:00.123456Z"), 4711);
+		TimelinePage.Cursor next = new TimelinePage.Cursor(Instant.parse("2026-11-01T10:01:00Z"), 815);
+		List<OrderEvent> olderEvents = order.getTimeline().subList(1, 3);
+		given(this.orders.details(staffOf(MANAGER), eq(order.getPublicId()), eq(before)))
+			.willReturn(new OrderDetails(order, new TimelinePage(olderEvents, next)));
+
+		String body = this.mvc
+			.perform(client.apply(get("/orders/{id}/timeline", order.getPublicId()).param("before", before.encode()))
+				.with(user(MANAGER)))
+			.andExpect(status().isOk())
+			.andExpect(view().name(client.isHtmx() ? "orders/timeline :: events" : "orders/timeline"))
+			.andExpect(header().stringValues("Vary", hasItem("HX-Request")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		Document page = Jsoup.parse(body);
+		assertThat(page.select("li.timeline-event .event-note").eachText()).containsExactly("Refund 2", "Refund 1");
+		assertThat(page.select("li.timeline-more > a#timeline-older").attr("href"))
+			.isEqualTo("/orders/" + order.getPublicId() + "/timeline?before=" + next.encode());
+		if (client.isHtmx()) {
+			// Only the list items that take the place of the link.
+			assertThat(body.strip()).startsWith("<li class=\"timeline-event event-REFUNDED\">");
+			assertThat(body).doesNotContain("<html").doesNotContain("<ol").doesNotContain("<h1");
+		}
+		else {
+			assertThat(page.select("h1").text()).isEqualTo("Older events of order NS-10001");
+			assertThat(page.select(".breadcrumb a").attr("href")).isEqualTo("/orders/" + order.getPublicId());
+			assertThat(page.select("ol.timeline > li.timeline-event")).hasSize(2);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Client.class)
+	void showsTheNewestEventsWhenTheTimelineLinkHasNoCursor(Client client) throws Exception {
+		Order order = orderWithRefunds(1);
+		given(this.orders.details(staffOf(MANAGER), eq(order.getPublicId()), eq(null)))
+			.willReturn(details(order, null));
+
+		this.mvc.perform(client.apply(get("/orders/{id}/timeline", order.getPublicId())).with(user(MANAGER)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Refund 1")));
+	}
+
+	static Stream<Arguments> malformedTimelineCursors() {
+		TimelinePage.Cursor real = new TimelinePage.Cursor(Instant.parse("2026-11-01T10:02:00Z"), 4711);
+		byte[] valid = Base64.getUrlDecoder().decode(real.encode());
+		Stream<String> cursors = Stream.of("not-a-cursor!", "%%", base64(Arrays.copyOf(valid, valid.length - 1)),
+				base64(Arrays.copyOf(valid, valid.length + 1)), base64(new byte[valid.length]),
+				new OrderFilter.Cursor(CREATED, UUID.randomUUID()).encode(),
+				base64(java.nio.ByteBuffer.allocate(valid.length).putLong(Long.MAX_VALUE).putInt(0).putLong(1).array()),
+				base64(java.nio.ByteBuffer.allocate(valid.length)
+					.putLong(CREATED.getEpochSecond())
+					.putInt(-1)
+					.putLong(1)
+					.array()),
+				base64(java.nio.ByteBuffer.allocate(valid.length)
+					.putLong(CREATED.getEpochSecond())
+					.putInt(1)
+					.putLong(1)
+					.array()),
+				base64(java.nio.ByteBuffer.allocate(valid.length)
+					.putLong(CREATED.getEpochSecond())
+					.putInt(0)
+					.putLong(-5)
+					.array()),
+				"A".repeat(5000));
+		return cursors.flatMap((cursor) -> Stream.of(Client.values()).map((client) -> Arguments.of(client, cursor)));
+	}
+
+	@ParameterizedTest(name = "[{index}] {0} before={1}")
+	@MethodSource("malformedTimelineCursors")
+	void refusesAMalformedTimelineCursorWith400AndAClearMessageWithoutReading(Client client, String cursor)
+			throws Exception {
+		UUID orderId = UUID.randomUUID();
+
+		String body = this.mvc
+			.perform(client.apply(get("/orders/{id}/timeline", orderId).param("before", cursor)).with(user(MANAGER)))
+			.andExpect(status().isBadRequest())
+			.andExpect(view().name(client.isHtmx() ? "error/problem :: message" : "error/problem"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(body).contains("That request is not valid")
+			.contains("This link to older events is not valid: open the order again to see its newest events.");
+		assertThat(body).doesNotContain(cursor.substring(0, Math.min(cursor.length(), 40)));
+		verifyNoInteractions(this.orders);
+	}
+
+	@ParameterizedTest
+	@EnumSource(Client.class)
+	void answersTheTimelineOfAnUnknownOrderWith404(Client client) throws Exception {
+		UUID unknown = UUID.randomUUID();
+		TimelinePage.Cursor before = new TimelinePage.Cursor(Instant.parse("2026-11-01T10:02:00Z"), 4711);
+		given(this.orders.details(staffOf(MANAGER), eq(unknown), any())).willThrow(new OrderNotFoundException(unknown));
+
+		this.mvc
+			.perform(client.apply(get("/orders/{id}/timeline", unknown).param("before", before.encode()))
+				.with(user(MANAGER)))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("Order not found")));
 	}
 
 	@ParameterizedTest
 	@EnumSource(Client.class)
 	void answersAnUnknownOrderWith404(Client client) throws Exception {
 		UUID unknown = UUID.randomUUID();
-		given(this.orders.get(staffOf(MANAGER), eq(unknown))).willThrow(new OrderNotFoundException(unknown));
+		given(this.orders.details(staffOf(MANAGER), eq(unknown))).willThrow(new OrderNotFoundException(unknown));
 
 		String body = this.mvc.perform(client.apply(get("/orders/{id}", unknown)).with(user(MANAGER)))
 			.andExpect(status().isNotFound())
@@ -424,6 +570,23 @@ class OrderControllerTests {
 				List.of(new OrderLine.NewLine("SKU-1", "Shirt", 2, 30000, 2500),
 						new OrderLine.NewLine("SKU-2", "Shoes", 1, 40000, 2500)),
 				CREATED);
+	}
+
+	/** An order with all its events on one page, or with the older ones at the cursor. */
+	private static OrderDetails details(Order order, TimelinePage.Cursor older) {
+		return new OrderDetails(order, new TimelinePage(order.getTimeline(), older));
+	}
+
+	/** A captured order, refunded 1.00 that many times, noted "Refund 1" and so on. */
+	private static Order orderWithRefunds(int refunds) {
+		Order order = order("NS-10001", "Sara Svensson");
+		Instant at = CREATED.plusSeconds(60);
+		order.capture(order.getRemaining(), new Actor("orders@nordic-shoes.example", Role.ORDER_MANAGER, at, null));
+		for (int i = 1; i <= refunds; i++) {
+			order.refund(Money.of(100, SEK), RefundReason.RETURNED, "Refund " + i,
+					new Actor("orders@nordic-shoes.example", Role.ORDER_MANAGER, at.plusSeconds(i), null));
+		}
+		return order;
 	}
 
 	/** The logged-in user, as the controller hands them to the service. */
