@@ -159,7 +159,7 @@ class CrashDurabilityIT {
 				}));
 			}
 			awaitAcknowledged(acknowledged, streams, round);
-			sleep(Duration.ofMillis(ThreadLocalRandom.current().nextInt(300)));
+			ForkedPortal.sleep(Duration.ofMillis(ThreadLocalRandom.current().nextInt(300)));
 			killed.set(true);
 			portal.kill();
 			for (Future<?> stream : streams) {
@@ -189,7 +189,7 @@ class CrashDurabilityIT {
 			if (Instant.now().isAfter(deadline)) {
 				throw new AssertionError("Round " + round + ": only " + acknowledged.size() + " actions acknowledged");
 			}
-			sleep(Duration.ofMillis(20));
+			ForkedPortal.sleep(Duration.ofMillis(20));
 		}
 	}
 
@@ -302,16 +302,6 @@ class CrashDurabilityIT {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError(ex);
 		}
 	}
 

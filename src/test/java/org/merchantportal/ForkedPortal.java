@@ -184,7 +184,7 @@ final class ForkedPortal implements Portal, AutoCloseable {
 		return "the packaged portal (pid " + this.process.pid() + ", port " + this.port + ")";
 	}
 
-	private static void sleep(Duration duration) {
+	static void sleep(Duration duration) {
 		try {
 			Thread.sleep(duration.toMillis());
 		}
