@@ -19,6 +19,7 @@ import java.util.zip.ZipInputStream;
  * pg-create &lt;database&gt; | pg-drop &lt;database&gt;  a scratch PostgreSQL database (BENCH_PG_* settings)
  * seed &lt;h2|postgres&gt; &lt;jdbc url&gt; &lt;n&gt; &lt;dir&gt;   insert n orders, write each case's requests into dir
  * wait-ready &lt;port&gt; &lt;pid&gt; &lt;seconds&gt;         until /actuator/health/readiness is UP
+ * settle &lt;port&gt; &lt;pid&gt; &lt;seconds&gt;             until the portal is idle again after a load
  * login &lt;port&gt; &lt;username&gt; &lt;password&gt;        prints COOKIE, CSRF_HEADER, CSRF_TOKEN for the shell
  * weigh &lt;port&gt; &lt;username&gt; &lt;password&gt;        prints the first Orders page's bytes
  * probe &lt;port&gt; &lt;cookie&gt; &lt;csrf header&gt; &lt;csrf token&gt; &lt;case&gt; &lt;requests file&gt;
@@ -41,6 +42,8 @@ public final class Bench {
 				case "pg-drop" -> postgresAdmin("DROP DATABASE IF EXISTS " + identifier(rest[0]) + " WITH (FORCE)");
 				case "seed" -> seed(rest[0], rest[1], Long.parseLong(rest[2]), Path.of(rest[3]));
 				case "wait-ready" -> new Portal(Integer.parseInt(rest[0])).awaitReady(Long.parseLong(rest[1]),
+						Duration.ofSeconds(Long.parseLong(rest[2])));
+				case "settle" -> new Portal(Integer.parseInt(rest[0])).settle(Long.parseLong(rest[1]),
 						Duration.ofSeconds(Long.parseLong(rest[2])));
 				case "login" -> {
 					Portal.Session session = new Portal(Integer.parseInt(rest[0])).login(rest[1], rest[2]);
@@ -106,7 +109,7 @@ public final class Bench {
 		try (Connection connection = DriverManager.getConnection(url, user, password)) {
 			Seeder seeder = new Seeder(connection, dialect);
 			Seeder.Result result = seeder.seed(n);
-			seeder.writeRequests(requests, n);
+			seeder.writeRequests(requests);
 			if (dialect == SqlDialect.H2) {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("SHUTDOWN");

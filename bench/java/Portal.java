@@ -63,6 +63,36 @@ final class Portal {
 		throw new IllegalStateException("The portal was not ready within " + timeout.toSeconds() + " s");
 	}
 
+	/**
+	 * Waits until the portal has worked off what the last load left queued (wrk stops
+	 * sending, the portal still answers what it had received): its process uses less
+	 * than a tenth of a core over a second, and readiness is UP. A case measured right
+	 * after a slow one would otherwise pay for its backlog.
+	 */
+	void settle(long pid, Duration timeout) throws InterruptedException {
+		ProcessHandle process = ProcessHandle.of(pid)
+			.orElseThrow(() -> new IllegalStateException("The portal (pid " + pid + ") is not running"));
+		long deadline = System.nanoTime() + timeout.toNanos();
+		Duration before = cpu(process);
+		while (System.nanoTime() < deadline) {
+			Thread.sleep(1000);
+			Duration now = cpu(process);
+			boolean idle = now.minus(before).toMillis() < 100;
+			before = now;
+			if (idle && isReady()) {
+				return;
+			}
+		}
+		System.err.println("bench: the portal was still busy after " + timeout.toSeconds() + " s; going on");
+	}
+
+	private static Duration cpu(ProcessHandle process) {
+		if (!process.isAlive()) {
+			throw new IllegalStateException("The portal (pid " + process.pid() + ") exited");
+		}
+		return process.info().totalCpuDuration().orElse(Duration.ZERO);
+	}
+
 	boolean isReady() throws InterruptedException {
 		try {
 			HttpResponse<String> ready = get("/actuator/health/readiness", null);
@@ -111,8 +141,12 @@ final class Portal {
 				gzip.headers().firstValue("Content-Encoding").orElse("identity"));
 	}
 
-	/** GETs the path (a More actions dialog with HX-Request, as htmx does); 200 expected. */
+	/**
+	 * GETs the path (a More actions dialog with HX-Request, as htmx does); 200 expected.
+	 * Timed after a first request that warms up this JVM's HTTP client.
+	 */
 	Probe probe(Session session, String path) throws IOException, InterruptedException {
+		isReady();
 		HttpRequest.Builder request = request(path, session.cookie());
 		if (path.endsWith("/new")) {
 			request.header("HX-Request", "true");
@@ -126,6 +160,7 @@ final class Portal {
 
 	/** One refund round trip, as bench/lua/refund.lua does it: the dialog, then its POST. */
 	Probe refund(Session session, String orderId) throws IOException, InterruptedException {
+		isReady();
 		long started = System.nanoTime();
 		HttpResponse<String> dialog = this.http.send(request("/orders/" + orderId + "/refunds/new", session.cookie())
 			.header("HX-Request", "true")

@@ -285,7 +285,8 @@ final class Report {
 			targets.add(target(row, "≥ 50% of H2", postgresVsH2 >= 50));
 		}
 		if (row.conns >= HEAVY_CONNECTIONS) {
-			targets.add(target(row, "0 errors", row.errors == 0));
+			targets.add((row.answers == 0) ? target(row, "0 errors (no answer at all)", false)
+					: target(row, "0 errors", row.errors == 0));
 		}
 		if (row.kase.equals("soak")) {
 			String after = metaLine("soak", row.db, row.n).orElse("");

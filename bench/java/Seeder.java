@@ -355,7 +355,7 @@ final class Seeder {
 	 * Writes one file of request paths (or order ids) per case into {@code dir}, sampled
 	 * from the merchant's orders: every case varies its parameters per request.
 	 */
-	void writeRequests(Path dir, long n) throws SQLException, IOException {
+	void writeRequests(Path dir) throws SQLException, IOException {
 		Files.createDirectories(dir);
 		Random random = new Random(2026);
 		long merchant = queryLong("SELECT id FROM merchant WHERE name = '" + MERCHANT + "'");
