@@ -1,10 +1,15 @@
 package org.merchantportal.security;
 
+import java.time.Clock;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.merchantportal.audit.AuditLog;
 import org.merchantportal.merchant.PortalUser;
 import org.merchantportal.merchant.PortalUserRepository;
 import org.merchantportal.merchant.Role;
 import org.mockito.Mockito;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -45,6 +50,18 @@ public final class TestUsers {
 		@Bean
 		PortalUserRepository portalUserRepository() {
 			return Mockito.mock(PortalUserRepository.class);
+		}
+
+		/** The login throttle, at a limit no slice test reaches. */
+		@Bean
+		LoginThrottle loginThrottle(Clock clock) {
+			return new LoginThrottle(100_000, 10_000, clock, new SimpleMeterRegistry());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		AuditLog auditLog() {
+			return Mockito.mock(AuditLog.class);
 		}
 
 	}
