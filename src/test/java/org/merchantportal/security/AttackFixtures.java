@@ -274,7 +274,7 @@ public final class AttackFixtures {
 		normalized = CSRF_FIELD.matcher(normalized).replaceAll("$1…$2");
 		normalized = KEY_FIELD.matcher(normalized).replaceAll("$1…$2");
 		for (Object id : askedFor) {
-			normalized = normalized.replaceAll("(?<![\\w.-])" + Pattern.quote(String.valueOf(id)) + "(?![\\w.-])",
+			normalized = normalized.replaceAll("(?<![\\w.&#-])" + Pattern.quote(String.valueOf(id)) + "(?![\\w.-])",
 					"{id}");
 		}
 		return normalized;
