@@ -44,6 +44,14 @@ public class OrderSearch {
 			new Searched("public_id", "public_id"), new Searched("search_email", "email"),
 			new Searched("search_name", "name"), new Searched("search_surname", "surname"));
 
+	/**
+	 * How many orders may share a searched prefix in one column before H2 reads the
+	 * listing index rather than the prefix range (see {@link #search}): past it, a page
+	 * of matches is found within about 51 * orders / 2,000 listing entries, and the check
+	 * itself reads 2,001 index entries at most.
+	 */
+	static final int COMMON = 2_000;
+
 	private final EntityManager entityManager;
 
 	private final Syntax syntax;
@@ -102,14 +110,8 @@ public class OrderSearch {
 	Sql sql(long merchantId, OrderFilter filter, int limit) {
 		Sql sql = new Sql().append("select " + COLUMNS + " from purchase_order o where o.id in (");
 		if (filter.query() == null) {
-			// Leading with the equality columns lets H2 read the listing indexes in
-			// order instead of sorting every matching row (PostgreSQL does either way).
-			sql.append("select p.id from purchase_order p");
-			conditions(sql, merchantId, filter, null);
-			sql.append((filter.status() != null) ? " order by p.merchant_id, p.status" : " order by p.merchant_id")
-				.append(", p.created_at desc, p.public_id desc")
-				.append(fetchFirst(limit))
-				.append(")");
+			listing(sql, merchantId, filter, null);
+			sql.append(fetchFirst(limit));
 		}
 		else {
 			// One prefix range per column, each cut to a page, and their union: the
@@ -118,28 +120,83 @@ public class OrderSearch {
 			// merchant. (Not a derived table "from (…) u": H2 keeps a copy of one with a
 			// LIKE parameter for every value it ran with, until the heap runs out.)
 			for (int i = 0; i < SEARCHED.size(); i++) {
-				Searched searched = SEARCHED.get(i);
-				sql.append((i == 0) ? "(" : " union (").append("select p.id from purchase_order p");
-				sql.append(this.syntax.using(searched.index()));
-				conditions(sql, merchantId, filter, searched.column());
-				sql.append(" order by p.created_at desc, p.public_id desc").append(fetchFirst(limit)).append(")");
+				sql.append((i == 0) ? "(" : " union (");
+				search(sql, merchantId, filter, SEARCHED.get(i), limit);
+				sql.append(")");
 			}
-			sql.append(")");
 		}
-		return sql.append(" order by o.created_at desc, o.public_id desc").append(fetchFirst(limit));
+		return sql.append(") order by o.created_at desc, o.public_id desc").append(fetchFirst(limit));
 	}
 
-	private void conditions(Sql sql, long merchantId, OrderFilter filter, String searched) {
+	/**
+	 * The newest orders of one column's prefix range. PostgreSQL reads a prefix that many
+	 * orders share along the listing index by itself; H2, which keeps no statistics of
+	 * values, would read and sort every match (all of a merchant's orders for "NS-"). For
+	 * H2, the range is read only when it holds at most {@link #COMMON} entries; beyond
+	 * that, the listing index is read newest first until a page of orders matches. The
+	 * branch not chosen fetches no rows, so it reads nothing: H2 evaluates a FETCH FIRST
+	 * once per statement, a condition once per row.
+	 */
+	private void search(Sql sql, long merchantId, OrderFilter filter, Searched searched, int limit) {
+		String prefix = filter.query().toLowerCase(Locale.ROOT);
+		String above = Syntax.above(prefix);
+		if (!this.syntax.walksCommonPrefixes()) {
+			range(sql, merchantId, filter, searched, prefix, above);
+			sql.append(fetchFirst(limit));
+			return;
+		}
+		Sql common = new Sql().append("(select c.id from purchase_order c")
+			.append(this.syntax.using(searched.index()))
+			.append(" where c.merchant_id = ?", merchantId)
+			.append(" and " + this.syntax.atLeast("c." + searched.column()), prefix);
+		if (above != null) {
+			common.append(" and " + this.syntax.below("c." + searched.column()), above);
+		}
+		common.append(" offset " + COMMON + " rows fetch first 1 rows only)");
+		range(sql, merchantId, filter, searched, prefix, above);
+		sql.append(
+				" fetch first (select case when " + common.text() + " is null then " + limit + " else 0 end) rows only",
+				common.parameters().toArray());
+		sql.append(") union (");
+		listing(sql, merchantId, filter, searched);
+		sql.append(
+				" fetch first (select case when " + common.text() + " is null then 0 else " + limit + " end) rows only",
+				common.parameters().toArray());
+	}
+
+	private void range(Sql sql, long merchantId, OrderFilter filter, Searched searched, String prefix, String above) {
+		sql.append("select p.id from purchase_order p").append(this.syntax.using(searched.index()));
+		sql.append(" where p.merchant_id = ?", merchantId);
+		sql.append(" and " + this.syntax.atLeast("p." + searched.column()), prefix);
+		if (above != null) {
+			sql.append(" and " + this.syntax.below("p." + searched.column()), above);
+		}
+		sql.append(" and p." + searched.column() + " like ? escape '\\'", filter.likePrefix());
+		filters(sql, filter);
+		sql.append(" order by p.created_at desc, p.public_id desc");
+	}
+
+	/**
+	 * The newest orders along the listing index (by status, if one is chosen), optionally
+	 * only those whose column starts with the search.
+	 */
+	private void listing(Sql sql, long merchantId, OrderFilter filter, Searched searched) {
+		sql.append("select p.id from purchase_order p");
+		if (searched != null) {
+			sql.append(this.syntax.using((filter.status() != null) ? "status_listing" : "listing"));
+		}
 		sql.append(" where p.merchant_id = ?", merchantId);
 		if (searched != null) {
-			String prefix = filter.query().toLowerCase(Locale.ROOT);
-			sql.append(" and " + this.syntax.atLeast("p." + searched), prefix);
-			String above = Syntax.above(prefix);
-			if (above != null) {
-				sql.append(" and " + this.syntax.below("p." + searched), above);
-			}
-			sql.append(" and p." + searched + " like ? escape '\\'", filter.likePrefix());
+			sql.append(" and p." + searched.column() + " like ? escape '\\'", filter.likePrefix());
 		}
+		filters(sql, filter);
+		// Leading with the equality columns lets H2 read the listing indexes in order
+		// instead of sorting every matching row (PostgreSQL does either way).
+		sql.append((filter.status() != null) ? " order by p.merchant_id, p.status" : " order by p.merchant_id")
+			.append(", p.created_at desc, p.public_id desc");
+	}
+
+	private void filters(Sql sql, OrderFilter filter) {
 		if (filter.status() != null) {
 			sql.append(" and p.status = ?", filter.status().name());
 		}
@@ -194,12 +251,17 @@ public class OrderSearch {
 
 		private final String below;
 
-		private final boolean namesIndex;
+		private final boolean withoutStatistics;
 
-		Syntax(String atLeast, String below, boolean namesIndex) {
+		Syntax(String atLeast, String below, boolean withoutStatistics) {
 			this.atLeast = atLeast;
 			this.below = below;
-			this.namesIndex = namesIndex;
+			this.withoutStatistics = withoutStatistics;
+		}
+
+		/** Whether a prefix that many orders share must be read along the listing. */
+		boolean walksCommonPrefixes() {
+			return this.withoutStatistics;
 		}
 
 		String atLeast(String column) {
@@ -211,7 +273,7 @@ public class OrderSearch {
 		}
 
 		String using(String index) {
-			return this.namesIndex ? " use index (ix_purchase_order_" + index + ")" : "";
+			return this.withoutStatistics ? " use index (ix_purchase_order_" + index + ")" : "";
 		}
 
 		/**

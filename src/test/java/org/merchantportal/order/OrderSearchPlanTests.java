@@ -138,6 +138,24 @@ class OrderSearchPlanTests {
 	}
 
 	@Test
+	void aPrefixEveryOrderSharesIsReadAlongTheListingNewestFirst() {
+		for (OrderFilter filter : List.of(new OrderFilter("PLAN-", null, null, null, null),
+				new OrderFilter("plan-1", OrderStatus.CAPTURED, null, null, cursorAt(ORDERS / 2)))) {
+			String plan = explain(filter);
+
+			assertThat(plan).as(plan).contains("PUBLIC.IX_PURCHASE_ORDER_REFERENCE:").doesNotContain("tableScan");
+			// At most the check of how common the prefix is (a few thousand entries of
+			// the
+			// reference index), then a page along the listing: never the 30,000 orders.
+			assertThat(scanCounts(plan)).as(plan)
+				.allSatisfy((count) -> assertThat(count).isLessThanOrEqualTo(OrderSearch.COMMON + 1L));
+		}
+		List<OrderSummary> newest = this.search.find(this.merchantId, OrderFilter.none(), PAGE).orders();
+		assertThat(this.search.find(this.merchantId, new OrderFilter("PLAN-", null, null, null, null), PAGE).orders())
+			.containsExactlyElementsOf(newest);
+	}
+
+	@Test
 	void everyPageIsOneStatementWhateverItsFilter() {
 		OrderSearch.Sql sql = this.search.sql(this.merchantId, new OrderFilter("anna", OrderStatus.AUTHORIZED,
 				LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1), cursorAt(100)), PAGE + 1);
