@@ -1,4 +1,5 @@
 import java.io.OutputStream;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -53,17 +54,29 @@ public final class Bench {
 				}
 				case "weigh" -> {
 					Portal portal = new Portal(Integer.parseInt(rest[0]));
-					Portal.Weight weight = portal.weigh(portal.login(rest[1], rest[2]), "/orders");
-					System.out.println("bytes=" + weight.bytes() + " gzip_bytes=" + weight.gzipBytes() + " encoding="
-							+ weight.gzipEncoding());
+					Portal.Session session = portal.login(rest[1], rest[2]);
+					try {
+						Portal.Weight weight = portal.weigh(session, "/orders");
+						System.out.println("bytes=" + weight.bytes() + " gzip_bytes=" + weight.gzipBytes()
+								+ " encoding=" + weight.gzipEncoding());
+					}
+					catch (HttpTimeoutException ex) {
+						System.out.println("bytes=0 gzip_bytes=0 encoding=timeout");
+					}
 				}
 				case "probe" -> {
 					Portal portal = new Portal(Integer.parseInt(rest[0]));
 					Portal.Session session = new Portal.Session(rest[1], rest[2], rest[3]);
 					String first = Files.readAllLines(Path.of(rest[5])).get(0);
-					Portal.Probe probe = rest[4].equals("refund") ? portal.refund(session, first)
-							: portal.probe(session, first);
-					System.out.println("status=" + probe.status() + " ms=" + probe.millis());
+					try {
+						Portal.Probe probe = rest[4].equals("refund") ? portal.refund(session, first)
+								: portal.probe(session, first);
+						System.out.println("status=" + probe.status() + " ms=" + probe.millis());
+					}
+					catch (HttpTimeoutException ex) {
+						// Slow, not broken: the load will show it.
+						System.out.println("status=timeout ms=" + Portal.PATIENCE.toMillis());
+					}
 				}
 				case "check" -> {
 					Portal portal = new Portal(Integer.parseInt(rest[0]));

@@ -23,6 +23,11 @@ final class Portal {
 
 	private static final Pattern META_CSRF_HEADER = Pattern.compile("<meta name=\"_csrf_header\" content=\"([^\"]+)\"");
 
+	private static final String MISSING_ORDER = "00000000-0000-4000-8000-000000000000";
+
+	/** How long one request alone may take (the probe of each case, the page weight). */
+	static final Duration PATIENCE = Duration.ofSeconds(300);
+
 	/** The session after login, and the CSRF token and header its pages carry. */
 	record Session(String cookie, String csrfHeader, String csrfToken) {
 	}
@@ -121,11 +126,15 @@ final class Portal {
 		require(login.statusCode() == 302 && !location.contains("/login"),
 				"Login as " + username + " failed: " + login.statusCode() + " to '" + location + "'");
 		String cookie = sessionCookie(login, anonymous);
-		HttpResponse<String> orders = get("/orders", cookie);
-		require(orders.statusCode() == 200, "GET /orders after login answered " + orders.statusCode());
-		Matcher csrf = META_CSRF.matcher(orders.body());
-		Matcher header = META_CSRF_HEADER.matcher(orders.body());
-		require(csrf.find() && header.find(), "The Orders page has no <meta name=\"_csrf\">");
+		// The session's CSRF token from the layout of a page that is cheap at any size (the
+		// Orders page can take minutes): an order that does not exist. Only a logged-in
+		// user gets its 404; anyone else is sent to the login page.
+		HttpResponse<String> page404 = get("/orders/" + MISSING_ORDER, cookie);
+		require(page404.statusCode() == 404,
+				"GET /orders/" + MISSING_ORDER + " after login answered " + page404.statusCode() + ", not 404");
+		Matcher csrf = META_CSRF.matcher(page404.body());
+		Matcher header = META_CSRF_HEADER.matcher(page404.body());
+		require(csrf.find() && header.find(), "The page of a missing order has no <meta name=\"_csrf\">");
 		return new Session(cookie, header.group(1), csrf.group(1));
 	}
 
@@ -195,7 +204,7 @@ final class Portal {
 
 	private HttpRequest.Builder request(String path, String cookie) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
-			.timeout(Duration.ofSeconds(180));
+			.timeout(PATIENCE);
 		return (cookie != null) ? request.header("Cookie", cookie) : request;
 	}
 

@@ -25,7 +25,7 @@ final class Report {
 			"refund", "soak");
 
 	static final Map<String, String> LABELS = Map.of("trivial", "trivial `GET /favicon.svg`", "first",
-			"first Orders page", "status", "status filter", "search", "prefix search", "deep", "deepest cursor page",
+			"first Orders page `/orders`", "status", "status filter", "search", "prefix search", "deep", "deepest cursor page",
 			"details", "order details", "dialog", "refund dialog", "refund", "refund round trip", "soak",
 			"soak (all reading cases)");
 
@@ -306,7 +306,8 @@ final class Report {
 			.map(Report::fields)
 			.filter((probe) -> row.db.equals(probe.get("db")) && Long.toString(row.n).equals(probe.get("n"))
 					&& row.kase.equals(probe.get("case")))
-			.map((probe) -> latency(1000 * Double.parseDouble(probe.get("ms"))))
+			.map((probe) -> ("timeout".equals(probe.get("status")) ? "> " : "")
+					+ latency(1000 * Double.parseDouble(probe.get("ms"))))
 			.reduce((first, last) -> last)
 			.orElse("");
 		return "| " + String.join(" | ", row.db.equals("h2") ? "H2" : "PostgreSQL", count(row.n),
@@ -361,6 +362,15 @@ final class Report {
 
 	private String renderNotes() {
 		StringBuilder out = new StringBuilder();
+		// A portal that exits under load (ExitOnOutOfMemoryError) misses the heap target;
+		// bench/run starts it again and goes on with the next case.
+		for (String line : metaValues("died")) {
+			Map<String, String> died = fields(line);
+			this.missed.add(dbLabel(died.get("db")) + " N=" + count(Long.parseLong(died.get("n")))
+					+ ": the portal exited during " + LABELS.getOrDefault(died.get("case"), died.get("case"))
+					+ " (exit status " + died.get("status") + ", " + died.get("oom")
+					+ " OutOfMemoryError in its log so far) and was started again");
+		}
 		out.append("Targets: ").append(this.met).append(" met, ").append(this.missed.size()).append(" missed");
 		out.append(this.enforce ? "." : " (quick mode: not enforced).").append("\n\n");
 		List<String> weights = metaValues("weight");
@@ -375,8 +385,12 @@ final class Report {
 					.append(dbLabel(weight.get("db")))
 					.append(", N = ")
 					.append(count(Long.parseLong(weight.get("n"))))
-					.append(": ")
-					.append(kilobytes(bytes))
+					.append(": ");
+				if ("timeout".equals(encoding)) {
+					out.append("not measured, no answer within the patience of one request\n");
+					continue;
+				}
+				out.append(kilobytes(bytes))
 					.append(" of HTML; with `Accept-Encoding: gzip`: ")
 					.append("identity".equals(encoding) ? "not compressed" : kilobytes(gzip) + " (" + encoding + ")")
 					.append('\n');
@@ -398,7 +412,8 @@ final class Report {
 					.append(count(Long.parseLong(seed.get("lines"))))
 					.append(" lines, ")
 					.append(count(Long.parseLong(seed.get("events"))))
-					.append(" events)\n");
+					.append(" events)")
+					.append("true".equals(seed.get("reused")) ? ", seeded by an earlier run and reused\n" : "\n");
 			}
 			out.append('\n');
 		}

@@ -9,17 +9,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.StringJoiner;
 import java.util.UUID;
-import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -361,18 +360,13 @@ final class Seeder {
 		long merchant = queryLong("SELECT id FROM merchant WHERE name = '" + MERCHANT + "'");
 		List<Sampled> sample = sampleOrders(merchant, random, 2000);
 
-		// The first page: /orders with an end date far in the future, different for each
-		// request; it selects the same 50 orders as /orders.
-		IntFunction<String> farFuture = (i) -> LocalDate.of(2100, 1, 1).plusDays(i).toString();
-		List<String> first = new ArrayList<>();
-		List<String> status = new ArrayList<>();
-		List<String> statuses = List.of("AUTHORIZED", "PART_CAPTURED", "CAPTURED", "CANCELLED", "EXPIRED", "CLOSED");
-		for (int i = 0; i < 3000; i++) {
-			first.add("/orders?to=" + farFuture.apply(i));
-			status.add("/orders?status=" + statuses.get(i % statuses.size()) + "&to=" + farFuture.apply(i));
-		}
-		write(dir, "first.paths", first, random);
-		write(dir, "status.paths", status, random);
+		// The first page and the status filter have nothing to vary that leaves their query
+		// as it is: even an end date far in the future lets H2 take another plan. Their
+		// requests repeat, and bench/run turns H2's reuse of results off.
+		write(dir, "first.paths", List.of("/orders"), random);
+		write(dir, "status.paths",
+				Arrays.stream(Kind.values()).map((kind) -> "/orders?status=" + kind.status).distinct().toList(),
+				random);
 
 		List<String> search = new ArrayList<>();
 		for (Sampled order : sample) {

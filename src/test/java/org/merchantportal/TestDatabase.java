@@ -23,7 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@link #close()} drops it. Without a server every method fails with an
  * {@link AssertionError} that says what is missing: a test using it is never skipped.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
 	private final String host;
 
@@ -44,7 +44,7 @@ final class TestDatabase implements AutoCloseable {
 	}
 
 	/** Creates an empty database with a random name. */
-	static TestDatabase create() {
+	public static TestDatabase create() {
 		String name = "portal_test_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
 		TestDatabase database = new TestDatabase(env("TEST_POSTGRES_HOST", "localhost"),
 				env("TEST_POSTGRES_PORT", "5432"), env("TEST_POSTGRES_USER", "portal"),
@@ -62,15 +62,15 @@ final class TestDatabase implements AutoCloseable {
 		return this.name;
 	}
 
-	String user() {
+	public String user() {
 		return this.user;
 	}
 
-	String password() {
+	public String password() {
 		return this.password;
 	}
 
-	String jdbcUrl() {
+	public String jdbcUrl() {
 		return jdbcUrl(this.name);
 	}
 

@@ -5,8 +5,11 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -172,19 +175,68 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
 	 * The amount formatted for people, e.g. "1 234,50 kr" in Swedish or "SEK 1,234.50".
 	 */
 	public String format(Locale locale) {
-		NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-		format.setCurrency(this.currency);
-		int digits = Math.max(this.currency.getDefaultFractionDigits(), 0);
-		format.setMinimumFractionDigits(digits);
-		format.setMaximumFractionDigits(digits);
-		String formatted = format.format(BigDecimal.valueOf(this.minorUnits, digits));
-		String code = this.currency.getCurrencyCode();
-		if (formatted.startsWith(code) && formatted.length() > code.length()
-				&& Character.isDigit(formatted.charAt(code.length()))) {
-			// "SEK1,234.50" reads badly: where the locale shows the code, space it.
-			return code + "\u00a0" + formatted.substring(code.length());
+		return Format.of(this.currency, locale).format(this);
+	}
+
+	/**
+	 * Writes amounts of one currency for people in one locale, as
+	 * {@link Money#format(Locale)} does; made once for many amounts (a page of orders),
+	 * and used by one thread at a time.
+	 */
+	public static final class Format {
+
+		/** Locales come from the request: only so many are kept. */
+		private static final int MAX_PROTOTYPES = 256;
+
+		private static final Map<List<Object>, NumberFormat> prototypes = new ConcurrentHashMap<>();
+
+		private final NumberFormat numbers;
+
+		private final Currency currency;
+
+		private final int digits;
+
+		private Format(NumberFormat numbers, Currency currency) {
+			this.numbers = numbers;
+			this.currency = currency;
+			this.digits = Math.max(currency.getDefaultFractionDigits(), 0);
 		}
-		return formatted;
+
+		public static Format of(Currency currency, Locale locale) {
+			List<Object> key = List.of(currency, locale);
+			NumberFormat prototype = prototypes.get(key);
+			if (prototype == null) {
+				prototype = currencyFormat(currency, locale);
+				if (prototypes.size() < MAX_PROTOTYPES) {
+					prototypes.putIfAbsent(key, prototype);
+				}
+			}
+			return new Format((NumberFormat) prototype.clone(), currency);
+		}
+
+		private static NumberFormat currencyFormat(Currency currency, Locale locale) {
+			NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+			format.setCurrency(currency);
+			int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+			format.setMinimumFractionDigits(digits);
+			format.setMaximumFractionDigits(digits);
+			return format;
+		}
+
+		public String format(Money money) {
+			if (!money.currency().equals(this.currency)) {
+				throw new IllegalArgumentException("Cannot write " + money.currency() + " as " + this.currency);
+			}
+			String formatted = this.numbers.format(BigDecimal.valueOf(money.minorUnits(), this.digits));
+			String code = this.currency.getCurrencyCode();
+			if (formatted.startsWith(code) && formatted.length() > code.length()
+					&& Character.isDigit(formatted.charAt(code.length()))) {
+				// "SEK1,234.50" reads badly: where the locale shows the code, space it.
+				return code + "\u00a0" + formatted.substring(code.length());
+			}
+			return formatted;
+		}
+
 	}
 
 	@Override

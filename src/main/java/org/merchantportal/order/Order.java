@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +36,10 @@ import org.merchantportal.order.OrderActionRefusedException.Code;
 /**
  * The order aggregate: amounts, status, lines and timeline of one purchase, and every
  * rule of DESIGN.md's lifecycle table. Each operation checks its precondition, changes
- * state and appends an {@link OrderEvent}; {@link #availableActions(Role, Instant)} asks
- * the same checks, so the More actions menu and the guards cannot disagree.
+ * state and appends an {@link OrderEvent}; which actions the order's state allows is
+ * {@link OrderState}'s one rule, which the operations and
+ * {@link #availableActions(Role, Instant)} both ask, so the More actions menu and the
+ * guards cannot disagree.
  */
 @Entity
 @Table(name = "purchase_order")
@@ -172,71 +173,23 @@ public class Order {
 	 * what the More actions menu lists, and what the operations below accept.
 	 */
 	public Set<OrderAction> availableActions(Role role, Instant now) {
-		Set<OrderAction> actions = EnumSet.noneOf(OrderAction.class);
-		if (!role.mayActOnOrders()) {
-			return actions;
-		}
-		for (OrderAction action : OrderAction.values()) {
-			if (refusal(action, dayOf(now)) == null) {
-				actions.add(action);
-			}
-		}
-		return actions;
+		return state().availableActions(role, now);
 	}
 
-	/** Why the order's state refuses the action on that day, or null if it allows it. */
-	private String refusal(OrderAction action, LocalDate today) {
-		return switch (action) {
-			case CANCEL -> {
-				if (this.status == OrderStatus.CANCELLED) {
-					yield "Order is already cancelled";
-				}
-				if (this.capturedAmount > 0) {
-					yield "Order has captures: refund it instead";
-				}
-				yield (this.status == OrderStatus.AUTHORIZED) ? null : "Order is " + describe(this.status);
-			}
-			case CAPTURE -> openAuthorizationRefusal(today, "Nothing is left to capture: order is ");
-			case REFUND -> {
-				if (this.capturedAmount == 0) {
-					yield (this.status == OrderStatus.AUTHORIZED) ? "Order has no captures: cancel it instead"
-							: "Order has no captures: nothing to refund";
-				}
-				yield (getRefundableMinor() > 0) ? null : "Order is fully refunded";
-			}
-			case RELEASE_AUTHORIZATION -> (this.status == OrderStatus.PART_CAPTURED) ? null
-					: "Only a part-captured order has a remaining authorization to release";
-			case EXTEND_AUTHORIZATION ->
-				openAuthorizationRefusal(today, "The authorization cannot be extended: order is ");
-		};
-	}
-
-	private String openAuthorizationRefusal(LocalDate today, String closedPrefix) {
-		if (!this.status.isOpen() || getRemaining().isZero()) {
-			return closedPrefix + describe(this.status);
-		}
-		if (isAuthorizationExpiredOn(today)) {
-			return "The authorization expired on " + this.authorizationExpiresOn;
-		}
-		return null;
-	}
-
-	private static String describe(OrderStatus status) {
-		return switch (status) {
-			case AUTHORIZED -> "authorized";
-			case PART_CAPTURED -> "part captured";
-			case CAPTURED -> "fully captured";
-			case CANCELLED -> "cancelled";
-			case EXPIRED -> "expired";
-			case CLOSED -> "closed";
-		};
+	/**
+	 * What the rules read, as they are now: {@link OrderState#refusal} is asked before
+	 * every operation below and for the More actions menu.
+	 */
+	OrderState state() {
+		return new OrderState(this.status, this.currency, this.orderAmount, this.capturedAmount, this.refundedAmount,
+				this.releasedAmount, this.authorizationExpiresOn);
 	}
 
 	private void require(OrderAction action, Actor actor) {
 		if (!actor.role().mayActOnOrders()) {
 			throw new OrderActionRefusedException(codeOf(action), "Your role may view orders but not change them");
 		}
-		String refusal = refusal(action, dayOf(actor.at()));
+		String refusal = state().refusal(action, dayOf(actor.at()));
 		if (refusal != null) {
 			throw new OrderActionRefusedException(codeOf(action), refusal);
 		}
@@ -363,7 +316,7 @@ public class Order {
 	 * EXPIRED, a part-captured one CLOSED, and what was left is released.
 	 */
 	public void expire(Instant now) {
-		if (!this.status.isOpen() || !isAuthorizationExpiredOn(dayOf(now))) {
+		if (!this.status.isOpen() || !state().isAuthorizationExpiredOn(dayOf(now))) {
 			throw new OrderActionRefusedException(Code.NOT_ALLOWED,
 					"Order " + this.publicId + " is not an authorization past its expiry");
 		}
@@ -476,25 +429,19 @@ public class Order {
 		this.events.add(new OrderEvent(this, type, amount, reason, note, detail, actor));
 	}
 
-	private static LocalDate dayOf(Instant instant) {
+	static LocalDate dayOf(Instant instant) {
 		return instant.atZone(ZONE).toLocalDate();
 	}
 
 	// --- Reading ---------------------------------------------------------------
 
 	public boolean isAuthorizationExpired(Instant now) {
-		return isAuthorizationExpiredOn(dayOf(now));
-	}
-
-	private boolean isAuthorizationExpiredOn(LocalDate today) {
-		return today.isAfter(this.authorizationExpiresOn);
+		return state().isAuthorizationExpiredOn(dayOf(now));
 	}
 
 	/** An open authorization that runs out within {@link #EXPIRES_SOON_DAYS} days. */
 	public boolean isExpiringSoon(Instant now) {
-		LocalDate today = dayOf(now);
-		return this.status.isOpen() && !isAuthorizationExpiredOn(today)
-				&& !this.authorizationExpiresOn.isAfter(today.plusDays(EXPIRES_SOON_DAYS));
+		return state().isExpiringSoon(now);
 	}
 
 	public Long getId() {
@@ -560,21 +507,17 @@ public class Order {
 
 	/** Captured less refunded. */
 	public Money getRefundable() {
-		return Money.of(getRefundableMinor(), this.currency);
-	}
-
-	private long getRefundableMinor() {
-		return this.capturedAmount - this.refundedAmount;
+		return Money.of(this.capturedAmount - this.refundedAmount, this.currency);
 	}
 
 	/** Some of what was captured went back to the customer, but not all. */
 	public boolean isPartlyRefunded() {
-		return this.refundedAmount > 0 && this.refundedAmount < this.capturedAmount;
+		return state().isPartlyRefunded();
 	}
 
 	/** Everything captured went back to the customer. */
 	public boolean isFullyRefunded() {
-		return this.refundedAmount > 0 && this.refundedAmount == this.capturedAmount;
+		return state().isFullyRefunded();
 	}
 
 	public long getVersion() {

@@ -102,8 +102,8 @@ public record OrderFilter(String query, OrderStatus status, LocalDate from, Loca
 
 		private static final int LENGTH = Long.BYTES + Integer.BYTES + 2 * Long.BYTES;
 
-		public static Cursor of(Order order) {
-			return new Cursor(order.getCreatedAt(), order.getPublicId());
+		public static Cursor of(OrderSummary order) {
+			return new Cursor(order.createdAt(), order.publicId());
 		}
 
 		static Cursor parse(String encoded) {

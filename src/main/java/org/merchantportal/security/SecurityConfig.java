@@ -57,8 +57,7 @@ class SecurityConfig {
 	static final String OPERATOR = "OPERATOR";
 
 	/** The portal's own static files (see {@link #staticFiles}). */
-	static final String[] STATIC_FILES = { "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
-			"/favicon.svg" };
+	static final String[] STATIC_FILES = { "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg" };
 
 	/**
 	 * The management endpoints: health for load balancers, open; the rest (Prometheus

@@ -37,30 +37,31 @@ class OrderActionAuditTests {
 	@Test
 	void recordsARefusedActionWithUserAddressAndReason() {
 		long nordic = this.users.findByUsername("orders@nordic-shoes.example").orElseThrow().getMerchantId();
-		Order captured = this.search.find(nordic, new OrderFilter(null, OrderStatus.CAPTURED, null, null, null), 50)
+		OrderSummary captured = this.search
+			.find(nordic, new OrderFilter(null, OrderStatus.CAPTURED, null, null, null), 50)
 			.orders()
 			.stream()
-			.filter((order) -> order.getRefundable().isPositive())
+			.filter((order) -> order.refundable().isPositive())
 			.findFirst()
 			.orElseThrow();
 		Staff staff = new Staff(nordic, "orders@nordic-shoes.example", Role.ORDER_MANAGER, "203.0.113.7");
 
 		assertThatExceptionOfType(OrderActionRefusedException.class)
-			.isThrownBy(() -> this.orders.cancel(staff, captured.getPublicId(), UUID.randomUUID().toString()));
+			.isThrownBy(() -> this.orders.cancel(staff, captured.publicId(), UUID.randomUUID().toString()));
 
 		AuditEvent event = this.audit.recent(nordic, 1).get(0);
 		assertThat(event.getType()).isEqualTo(AuditEventType.ORDER_ACTION_REFUSED);
 		assertThat(event.getActor()).isEqualTo("orders@nordic-shoes.example");
-		assertThat(event.getSubject()).isEqualTo(captured.getPublicId().toString());
+		assertThat(event.getSubject()).isEqualTo(captured.publicId().toString());
 		assertThat(event.getDetail()).isEqualTo("cancel: CANCEL_NOT_ALLOWED Order has captures: refund it instead");
 		assertThat(event.getClientAddress()).isEqualTo("203.0.113.7");
 		assertThat(event.getOccurredAt()).isNotNull();
 
 		assertThatExceptionOfType(OrderActionRefusedException.class).as("bad input")
-			.isThrownBy(() -> this.orders.refund(staff, captured.getPublicId(), UUID.randomUUID().toString(),
-					Money.of(0, captured.getCurrency()), RefundReason.RETURNED, null));
+			.isThrownBy(() -> this.orders.refund(staff, captured.publicId(), UUID.randomUUID().toString(),
+					Money.of(0, captured.currency()), RefundReason.RETURNED, null));
 		assertThat(this.audit.recent(nordic, 20)).as("input errors are not audited")
-			.filteredOn((recorded) -> captured.getPublicId().toString().equals(recorded.getSubject()))
+			.filteredOn((recorded) -> captured.publicId().toString().equals(recorded.getSubject()))
 			.hasSize(1);
 	}
 

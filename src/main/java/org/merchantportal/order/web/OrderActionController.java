@@ -2,6 +2,7 @@ package org.merchantportal.order.web;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,7 @@ import org.merchantportal.order.OrderAction;
 import org.merchantportal.order.OrderActionRefusedException;
 import org.merchantportal.order.OrderDetails;
 import org.merchantportal.order.OrderService;
+import org.merchantportal.order.OrderSummary;
 import org.merchantportal.order.RefundReason;
 import org.merchantportal.order.Staff;
 import org.merchantportal.security.PortalUserDetails;
@@ -50,11 +52,14 @@ class OrderActionController {
 
 	private final MessageSource messages;
 
+	private final OrderViewModel views;
+
 	private final Clock clock;
 
-	OrderActionController(OrderService orders, MessageSource messages, Clock clock) {
+	OrderActionController(OrderService orders, MessageSource messages, OrderViewModel views, Clock clock) {
 		this.orders = orders;
 		this.messages = messages;
+		this.views = views;
 		this.clock = clock;
 	}
 
@@ -188,6 +193,7 @@ class OrderActionController {
 			Order order = addOrderShown(user, orderId, response.htmx(), model);
 			model.addAttribute("message", describe(outcome, order, response.locale()));
 			addViewer(user, model);
+			addUpdate(order, user, model);
 			return "orders/dialogs :: done";
 		}
 		catch (InvalidAmountException ex) {
@@ -224,7 +230,8 @@ class OrderActionController {
 		String view = render(user, orderId, action, shownForm, response.htmx(), response.model());
 		if (status == HttpStatus.CONFLICT && response.htmx().isHtmxRequest()) {
 			// The order changed under the dialog: show its current row or details too.
-			addOrderShown(user, orderId, response.htmx(), response.model());
+			Order order = addOrderShown(user, orderId, response.htmx(), response.model());
+			addUpdate(order, user, response.model());
 			return "orders/dialogs :: refused";
 		}
 		return view;
@@ -279,6 +286,17 @@ class OrderActionController {
 	private void addViewer(PortalUserDetails user, Model model) {
 		model.addAttribute("role", user.role());
 		model.addAttribute("now", this.clock.instant());
+	}
+
+	/**
+	 * What replaces the order's row (as a list of one, see orders/list.html) or the menu
+	 * of its details, out of band, after an action or a refusal.
+	 */
+	private void addUpdate(Order order, PortalUserDetails user, Model model) {
+		OrderSummary summary = OrderSummary.of(order);
+		Instant now = (Instant) model.getAttribute("now");
+		model.addAttribute("rows", List.of(this.views.row(summary, user.role(), now)));
+		model.addAttribute("menu", this.views.menu(summary, user.role(), now));
 	}
 
 	private String describe(ActionOutcome outcome, Order order, Locale locale) {

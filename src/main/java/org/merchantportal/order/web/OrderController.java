@@ -1,13 +1,18 @@
 package org.merchantportal.order.web;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import org.merchantportal.order.Order;
 import org.merchantportal.order.OrderFilter;
 import org.merchantportal.order.OrderSearch;
+import org.merchantportal.order.OrderSearch.OrderPage;
 import org.merchantportal.order.OrderService;
 import org.merchantportal.order.OrderStatus;
+import org.merchantportal.order.OrderDetails;
+import org.merchantportal.order.OrderSummary;
 import org.merchantportal.order.TimelinePage;
 import org.merchantportal.security.PortalUserDetails;
 
@@ -32,11 +37,14 @@ class OrderController {
 
 	private final OrderService orders;
 
+	private final OrderViewModel views;
+
 	private final Clock clock;
 
-	OrderController(OrderSearch search, OrderService orders, Clock clock) {
+	OrderController(OrderSearch search, OrderService orders, OrderViewModel views, Clock clock) {
 		this.search = search;
 		this.orders = orders;
+		this.views = views;
 		this.clock = clock;
 	}
 
@@ -46,18 +54,20 @@ class OrderController {
 			@RequestParam(required = false) String to, @RequestParam(required = false) String after,
 			@RequestParam(required = false) String sort, HtmxRequest htmx, Model model) {
 		OrderFilter filter = OrderFilter.parse(q, status, from, to, after, sort);
+		OrderPage page = this.search.find(user.merchantId(), filter, PAGE_SIZE);
+		Instant now = this.clock.instant();
 		model.addAttribute("filter", filter);
-		model.addAttribute("page", this.search.find(user.merchantId(), filter, PAGE_SIZE));
+		model.addAttribute("page", page);
+		model.addAttribute("rows", this.views.rows(page.orders(), user.role(), now));
 		model.addAttribute("statuses", OrderStatus.values());
-		addViewer(user, model);
+		addViewer(user, now, model);
 		return (htmx.isHtmxRequest() && "order-results".equals(htmx.getTarget())) ? "orders/list :: results"
 				: "orders/list";
 	}
 
 	@GetMapping("/orders/{orderId}")
 	String details(@AuthenticationPrincipal PortalUserDetails user, @PathVariable UUID orderId, Model model) {
-		OrderWeb.addDetails(this.orders.details(OrderWeb.staff(user), orderId), model);
-		addViewer(user, model);
+		addDetails(user, this.orders.details(OrderWeb.staff(user), orderId), model);
 		return "orders/details";
 	}
 
@@ -65,14 +75,20 @@ class OrderController {
 	String timeline(@AuthenticationPrincipal PortalUserDetails user, @PathVariable UUID orderId,
 			@RequestParam(required = false) String before, HtmxRequest htmx, Model model) {
 		TimelinePage.Cursor cursor = TimelinePage.Cursor.parse(before);
-		OrderWeb.addDetails(this.orders.details(OrderWeb.staff(user), orderId, cursor), model);
-		addViewer(user, model);
+		addDetails(user, this.orders.details(OrderWeb.staff(user), orderId, cursor), model);
 		return htmx.isHtmxRequest() ? "orders/timeline :: events" : "orders/timeline";
 	}
 
-	private void addViewer(PortalUserDetails user, Model model) {
+	private void addDetails(PortalUserDetails user, OrderDetails details, Model model) {
+		Instant now = this.clock.instant();
+		OrderWeb.addDetails(details, model);
+		model.addAttribute("menu", this.views.menu(OrderSummary.of(details.order()), user.role(), now));
+		addViewer(user, now, model);
+	}
+
+	private static void addViewer(PortalUserDetails user, Instant now, Model model) {
 		model.addAttribute("role", user.role());
-		model.addAttribute("now", this.clock.instant());
+		model.addAttribute("now", now);
 	}
 
 }

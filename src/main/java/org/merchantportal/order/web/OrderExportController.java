@@ -10,10 +10,10 @@ import java.time.ZoneOffset;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.merchantportal.order.Order;
 import org.merchantportal.order.OrderFilter;
 import org.merchantportal.order.OrderSearch;
 import org.merchantportal.order.OrderSearch.OrderPage;
+import org.merchantportal.order.OrderSummary;
 import org.merchantportal.security.PortalUserDetails;
 
 import org.springframework.http.ContentDisposition;
@@ -70,13 +70,12 @@ class OrderExportController {
 			OrderFilter page = filter;
 			while (page != null) {
 				OrderPage found = this.search.find(merchantId, page, BATCH);
-				for (Order order : found.orders()) {
-					csv.printRecord(order.getCreatedAt(), text(order.getMerchantReference()), order.getPublicId(),
-							text(order.getCustomerName()), text(order.getCustomerEmail()),
-							order.getCurrency().getCurrencyCode(), order.getOrderAmount().toPlainString(),
-							order.getCaptured().toPlainString(), order.getRefunded().toPlainString(),
-							order.getRemaining().toPlainString(), order.getRefundable().toPlainString(),
-							order.getStatus(), order.getAuthorizationExpiresOn());
+				for (OrderSummary order : found.orders()) {
+					csv.printRecord(order.createdAt(), text(order.merchantReference()), order.publicId(),
+							text(order.customerName()), text(order.customerEmail()), order.currency().getCurrencyCode(),
+							order.orderAmount().toPlainString(), order.captured().toPlainString(),
+							order.refunded().toPlainString(), order.remaining().toPlainString(),
+							order.refundable().toPlainString(), order.status(), order.authorizationExpiresOn());
 				}
 				csv.flush();
 				page = (found.next() != null) ? filter.startingAfter(found.next()) : null;

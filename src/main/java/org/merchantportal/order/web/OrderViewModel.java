@@ -1,30 +1,120 @@
 package org.merchantportal.order.web;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Currency;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.merchantportal.merchant.Role;
+import org.merchantportal.order.Money;
 import org.merchantportal.order.OrderAction;
+import org.merchantportal.order.OrderStatus;
+import org.merchantportal.order.OrderSummary;
 
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * What every order template needs to link an action to its dialog.
+ * Turns orders into what the order templates show: the rows of the Orders page and the
+ * More actions menu of a row or of an order's page, with every text, amount, date and
+ * link ready for the reader (texts from messages.properties, amounts in their locale). A
+ * template then only places strings, which keeps a page of 50 rows cheap to render; the
+ * menu lists exactly what {@link OrderSummary#availableActions} allows.
  */
-@ControllerAdvice(basePackageClasses = OrderViewModel.class)
+@Component
 class OrderViewModel {
 
-	private static final Map<OrderAction, ActionDialog> DIALOGS = new EnumMap<>(OrderAction.class);
+	/** The Orders page's dates, in UTC as its column heading says. */
+	private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+		.withZone(ZoneOffset.UTC);
 
-	static {
-		for (OrderAction action : OrderAction.values()) {
-			DIALOGS.put(action, ActionDialog.of(action));
-		}
+	/** How much of the order id the Orders page shows. */
+	private static final int SHORT_ID_LENGTH = 8;
+
+	private final MessageSource messages;
+
+	OrderViewModel(MessageSource messages) {
+		this.messages = messages;
 	}
 
-	@ModelAttribute("dialogs")
-	Map<OrderAction, ActionDialog> dialogs() {
-		return DIALOGS;
+	/** The rows of a page of orders, for a reader with the role at that moment. */
+	List<OrderRow> rows(List<OrderSummary> orders, Role role, Instant now) {
+		Texts texts = new Texts();
+		List<OrderRow> rows = new ArrayList<>(orders.size());
+		for (OrderSummary order : orders) {
+			rows.add(texts.row(order, role, now));
+		}
+		return rows;
+	}
+
+	/** One order's row, as an action's update replaces it. */
+	OrderRow row(OrderSummary order, Role role, Instant now) {
+		return new Texts().row(order, role, now);
+	}
+
+	/** The More actions menu of an order's page. */
+	ActionsMenu menu(OrderSummary order, Role role, Instant now) {
+		return new Texts().menu(order, role, now);
+	}
+
+	/**
+	 * The texts of one response, each looked up or made once: status and action labels,
+	 * amount formats.
+	 */
+	private final class Texts {
+
+		private final Locale locale = LocaleContextHolder.getLocale();
+
+		private final String orders = contextPath() + "/orders/";
+
+		private final Map<OrderStatus, String> statuses = new EnumMap<>(OrderStatus.class);
+
+		private final Map<OrderAction, String> actions = new EnumMap<>(OrderAction.class);
+
+		private final Map<Currency, Money.Format> amounts = new HashMap<>();
+
+		OrderRow row(OrderSummary order, Role role, Instant now) {
+			String id = order.publicId().toString();
+			Money.Format amount = this.amounts.computeIfAbsent(order.currency(),
+					(currency) -> Money.Format.of(currency, this.locale));
+			return new OrderRow(id, this.orders + id, CREATED.format(order.createdAt()), order.merchantReference(),
+					id.substring(0, SHORT_ID_LENGTH), order.customerName(), order.customerEmail(),
+					amount.format(order.orderAmount()), amount.format(order.captured()),
+					amount.format(order.refunded()), "badge status-" + order.status().name(),
+					this.statuses.computeIfAbsent(order.status(), (status) -> message("order.status." + status.name())),
+					order.state().isExpiringSoon(now), order.state().isFullyRefunded(),
+					order.state().isPartlyRefunded(), menu(order, role, now));
+		}
+
+		ActionsMenu menu(OrderSummary order, Role role, Instant now) {
+			String id = order.publicId().toString();
+			List<ActionsMenu.Item> items = new ArrayList<>();
+			for (OrderAction action : order.availableActions(role, now)) {
+				items.add(new ActionsMenu.Item("menu-item menu-" + action.name(),
+						this.orders + id + "/" + ActionDialog.of(action).getPath(),
+						this.actions.computeIfAbsent(action, (key) -> message("action.label." + key.name()))));
+			}
+			return new ActionsMenu("actions-" + id, message("menu.label", order.merchantReference()), items);
+		}
+
+		private String message(String code, Object... args) {
+			return OrderViewModel.this.messages.getMessage(code, args, this.locale);
+		}
+
+		private static String contextPath() {
+			return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)
+					? request.getRequest().getContextPath() : "";
+		}
+
 	}
 
 }

@@ -82,7 +82,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(controllers = OrderActionController.class,
 		includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = Formatter.class))
-@Import(TestUsers.PortalSecurity.class)
+@Import({ TestUsers.PortalSecurity.class, OrderViewModel.class })
 class OrderActionControllerTests {
 
 	private static final long MERCHANT = 42;

@@ -33,6 +33,7 @@ import org.merchantportal.order.OrderSearch;
 import org.merchantportal.order.OrderSearch.OrderPage;
 import org.merchantportal.order.OrderService;
 import org.merchantportal.order.OrderStatus;
+import org.merchantportal.order.OrderSummary;
 import org.merchantportal.order.RefundReason;
 import org.merchantportal.order.Staff;
 import org.merchantportal.order.TimelinePage;
@@ -77,7 +78,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(controllers = OrderController.class,
 		includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = Formatter.class))
-@Import(TestUsers.PortalSecurity.class)
+@Import({ TestUsers.PortalSecurity.class, OrderViewModel.class })
 class OrderControllerTests {
 
 	private static final long MERCHANT = 42;
@@ -136,7 +137,8 @@ class OrderControllerTests {
 	@EnumSource(Client.class)
 	void listsTheMerchantsOrdersAsAPageOrAsTheResultsFragment(Client client) throws Exception {
 		Order order = order("NS-10001", "Sara Svensson");
-		given(this.search.find(eq(MERCHANT), any(), anyInt())).willReturn(new OrderPage(List.of(order), null));
+		given(this.search.find(eq(MERCHANT), any(), anyInt()))
+			.willReturn(new OrderPage(List.of(OrderSummary.of(order)), null));
 
 		String body = this.mvc.perform(client.results(get("/orders")).with(user(MANAGER)))
 			.andExpect(status().isOk())
@@ -185,7 +187,7 @@ class OrderControllerTests {
 		OrderFilter.Cursor next = new OrderFilter.Cursor(Instant.parse("2026-11-10T07:00:00Z"),
 				UUID.fromString("f0e1d2c3-b4a5-4697-8877-665544332211"));
 		given(this.search.find(eq(MERCHANT), any(), anyInt()))
-			.willReturn(new OrderPage(List.of(order("NS-10001", "Sara Svensson")), next));
+			.willReturn(new OrderPage(List.of(OrderSummary.of(order("NS-10001", "Sara Svensson"))), next));
 
 		String body = this.mvc
 			.perform(client.results(get("/orders"))
@@ -304,7 +306,7 @@ class OrderControllerTests {
 	@EnumSource(Client.class)
 	void showsAViewerNoActionsInTheMenu(Client client) throws Exception {
 		given(this.search.find(eq(MERCHANT), any(), anyInt()))
-			.willReturn(new OrderPage(List.of(order("NS-10001", "Sara Svensson")), null));
+			.willReturn(new OrderPage(List.of(OrderSummary.of(order("NS-10001", "Sara Svensson"))), null));
 
 		this.mvc.perform(client.results(get("/orders")).with(user(VIEWER)))
 			.andExpect(status().isOk())
@@ -530,7 +532,8 @@ class OrderControllerTests {
 	void escapesWhatShoppersAndStaffTyped(Client client) throws Exception {
 		String script = "<script>alert('x')</script>";
 		Order order = order("NS-<b>1</b>", script);
-		given(this.search.find(eq(MERCHANT), any(), anyInt())).willReturn(new OrderPage(List.of(order), null));
+		given(this.search.find(eq(MERCHANT), any(), anyInt()))
+			.willReturn(new OrderPage(List.of(OrderSummary.of(order)), null));
 
 		String body = this.mvc
 			.perform(client.results(get("/orders")).param("q", "\"><img src=x onerror=alert(1)>").with(user(MANAGER)))

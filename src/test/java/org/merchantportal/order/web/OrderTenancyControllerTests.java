@@ -13,6 +13,7 @@ import org.merchantportal.merchant.PortalUserRepository;
 import org.merchantportal.order.Order;
 import org.merchantportal.order.OrderFilter;
 import org.merchantportal.order.OrderSearch;
+import org.merchantportal.order.OrderSummary;
 import org.merchantportal.order.OrderService;
 import org.merchantportal.order.OrderStatus;
 import org.merchantportal.order.Staff;
@@ -244,8 +245,10 @@ class OrderTenancyControllerTests {
 	/** The newest order of the user's merchant, in the status if one is given. */
 	private Order orderOf(String username, OrderStatus status) {
 		long merchantId = this.users.findByUsername(username).orElseThrow().getMerchantId();
-		Order newest = this.search.find(merchantId, new OrderFilter(null, status, null, null, null), 1).orders().get(0);
-		return withTimeline(staff(username), newest.getPublicId());
+		OrderSummary newest = this.search.find(merchantId, new OrderFilter(null, status, null, null, null), 1)
+			.orders()
+			.get(0);
+		return withTimeline(staff(username), newest.publicId());
 	}
 
 	/**
