@@ -9,6 +9,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 import org.hibernate.dialect.PostgreSQLDialect;
@@ -23,18 +24,19 @@ import org.springframework.transaction.annotation.Transactional;
  * (never OFFSET, never a count), and on H2 and PostgreSQL alike a read of about as many
  * index entries as the page has rows, whatever the number of orders.
  * <p>
- * The statement finds the page's order ids along an index (the listing index, or for a
- * search one prefix range per searchable column, each cut to a page and merged), then
- * reads the columns a row shows for those ids only. Selecting every column of a
- * merchant's orders directly made H2 scan and sort all of them.
+ * A list reads the columns a row shows along the listing index (by status, if one is
+ * chosen), newest first. A search finds the page's order ids in one prefix range per
+ * searchable column, each cut to a page and merged, then reads their columns. Left to
+ * itself, H2 read a list through the merchant's foreign key index and sorted every one of
+ * the merchant's orders: it is told the index.
  */
 @Repository
 public class OrderSearch {
 
 	/** What a row shows, and what its More actions menu asks ({@link OrderState}). */
-	private static final String COLUMNS = "o.public_id, o.merchant_reference, o.customer_name, o.customer_email,"
-			+ " o.created_at, o.status, o.currency, o.order_amount, o.captured_amount, o.refunded_amount,"
-			+ " o.released_amount, o.authorization_expires_on";
+	private static final List<String> COLUMNS = List.of("public_id", "merchant_reference", "customer_name",
+			"customer_email", "created_at", "status", "currency", "order_amount", "captured_amount", "refunded_amount",
+			"released_amount", "authorization_expires_on");
 
 	/**
 	 * The searchable columns, lower case, each with its prefix index: merchant reference,
@@ -104,28 +106,32 @@ public class OrderSearch {
 	}
 
 	/**
-	 * The page's one statement and its parameters, at most {@code limit} rows: the ids of
-	 * the page, found along an index, then their columns.
+	 * The page's one statement and its parameters, at most {@code limit} rows. A list is
+	 * read straight along its listing index; a search finds the ids of the page along
+	 * each column's index, then reads their columns.
 	 */
 	Sql sql(long merchantId, OrderFilter filter, int limit) {
-		Sql sql = new Sql().append("select " + COLUMNS + " from purchase_order o where o.id in (");
 		if (filter.query() == null) {
-			listing(sql, merchantId, filter, null);
-			sql.append(fetchFirst(limit));
+			Sql sql = new Sql();
+			listing(sql, columns("p"), merchantId, filter, null);
+			return sql.append(fetchFirst(limit));
 		}
-		else {
-			// One prefix range per column, each cut to a page, and their union: the
-			// page's orders are among those (at most five pages of ids), and the outer
-			// query keeps the newest. An OR of the five would scan every order of the
-			// merchant. (Not a derived table "from (…) u": H2 keeps a copy of one with a
-			// LIKE parameter for every value it ran with, until the heap runs out.)
-			for (int i = 0; i < SEARCHED.size(); i++) {
-				sql.append((i == 0) ? "(" : " union (");
-				search(sql, merchantId, filter, SEARCHED.get(i), limit);
-				sql.append(")");
-			}
+		Sql sql = new Sql().append("select " + columns("o") + " from purchase_order o where o.id in (");
+		// One prefix range per column, each cut to a page, and their union: the page's
+		// orders are among those (at most five pages of ids), and the outer query keeps
+		// the newest. An OR of the five would scan every order of the merchant. (Not a
+		// derived table "from (…) u": H2 keeps a copy of one with a LIKE parameter for
+		// every value it ran with, until the heap runs out.)
+		for (int i = 0; i < SEARCHED.size(); i++) {
+			sql.append((i == 0) ? "(" : " union (");
+			search(sql, merchantId, filter, SEARCHED.get(i), limit);
+			sql.append(")");
 		}
 		return sql.append(") order by o.created_at desc, o.public_id desc").append(fetchFirst(limit));
+	}
+
+	private static String columns(String alias) {
+		return COLUMNS.stream().map((column) -> alias + "." + column).collect(Collectors.joining(", "));
 	}
 
 	/**
@@ -158,7 +164,7 @@ public class OrderSearch {
 				" fetch first (select case when " + common.text() + " is null then " + limit + " else 0 end) rows only",
 				common.parameters().toArray());
 		sql.append(") union (");
-		listing(sql, merchantId, filter, searched);
+		listing(sql, "p.id", merchantId, filter, searched);
 		sql.append(
 				" fetch first (select case when " + common.text() + " is null then 0 else " + limit + " end) rows only",
 				common.parameters().toArray());
@@ -178,13 +184,13 @@ public class OrderSearch {
 
 	/**
 	 * The newest orders along the listing index (by status, if one is chosen), optionally
-	 * only those whose column starts with the search.
+	 * only those whose column starts with the search. H2 is told the index: for all of a
+	 * merchant's orders it would rather read the merchant's foreign key index, which
+	 * holds them in no order, and sort them all.
 	 */
-	private void listing(Sql sql, long merchantId, OrderFilter filter, Searched searched) {
-		sql.append("select p.id from purchase_order p");
-		if (searched != null) {
-			sql.append(this.syntax.using((filter.status() != null) ? "status_listing" : "listing"));
-		}
+	private void listing(Sql sql, String selected, long merchantId, OrderFilter filter, Searched searched) {
+		sql.append("select " + selected + " from purchase_order p");
+		sql.append(this.syntax.using((filter.status() != null) ? "status_listing" : "listing"));
 		sql.append(" where p.merchant_id = ?", merchantId);
 		if (searched != null) {
 			sql.append(" and p." + searched.column() + " like ? escape '\\'", filter.likePrefix());

@@ -3,9 +3,9 @@ package org.merchantportal.order.web;
 import java.util.List;
 
 /**
- * An order's More actions menu as orders/menu.html shows it: the button's id and label,
- * and one item per action the order and the reader's role allow now, each linking to its
- * dialog.
+ * An order's More actions menu as {@link OrderRowsHtml} writes it: the button's id and
+ * label, and one item per action the order and the reader's role allow now, each linking
+ * to its dialog.
  */
 public record ActionsMenu(String buttonId, String label, List<Item> items) {
 

@@ -295,7 +295,7 @@ class OrderActionController {
 	private void addUpdate(Order order, PortalUserDetails user, Model model) {
 		OrderSummary summary = OrderSummary.of(order);
 		Instant now = (Instant) model.getAttribute("now");
-		model.addAttribute("rows", List.of(this.views.row(summary, user.role(), now)));
+		model.addAttribute("rows", this.views.row(summary, user.role(), now));
 		model.addAttribute("menu", this.views.menu(summary, user.role(), now));
 	}
 

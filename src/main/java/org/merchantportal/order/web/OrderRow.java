@@ -2,7 +2,7 @@ package org.merchantportal.order.web;
 
 /**
  * One order as a row of the Orders page shows it, every text ready for the reader's
- * locale: the template only places strings. Built by {@link OrderViewModel}.
+ * locale, for {@link OrderRowsHtml} to place. Built by {@link OrderViewModel}.
  *
  * @param orderId the public order id
  * @param href the order's page

@@ -26,9 +26,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Turns orders into what the order templates show: the rows of the Orders page and the
  * More actions menu of a row or of an order's page, with every text, amount, date and
- * link ready for the reader (texts from messages.properties, amounts in their locale). A
- * template then only places strings, which keeps a page of 50 rows cheap to render; the
- * menu lists exactly what {@link OrderSummary#availableActions} allows.
+ * link ready for the reader (texts from messages.properties, amounts in their locale),
+ * written as HTML by {@link OrderRowsHtml}, which keeps a page of 50 rows cheap to
+ * render; the menu lists exactly what {@link OrderSummary#availableActions} allows.
  */
 @Component
 class OrderViewModel {
@@ -46,24 +46,26 @@ class OrderViewModel {
 		this.messages = messages;
 	}
 
-	/** The rows of a page of orders, for a reader with the role at that moment. */
-	List<OrderRow> rows(List<OrderSummary> orders, Role role, Instant now) {
+	/** The HTML of a page's rows, for a reader with the role at that moment. */
+	String rows(List<OrderSummary> orders, Role role, Instant now) {
 		Texts texts = new Texts();
 		List<OrderRow> rows = new ArrayList<>(orders.size());
 		for (OrderSummary order : orders) {
 			rows.add(texts.row(order, role, now));
 		}
-		return rows;
+		return OrderRowsHtml.rows(rows, texts.labels(), false);
 	}
 
-	/** One order's row, as an action's update replaces it. */
-	OrderRow row(OrderSummary order, Role role, Instant now) {
-		return new Texts().row(order, role, now);
+	/** The HTML of one order's row, as an action's update replaces it (out of band). */
+	String row(OrderSummary order, Role role, Instant now) {
+		Texts texts = new Texts();
+		return OrderRowsHtml.rows(List.of(texts.row(order, role, now)), texts.labels(), true);
 	}
 
-	/** The More actions menu of an order's page. */
-	ActionsMenu menu(OrderSummary order, Role role, Instant now) {
-		return new Texts().menu(order, role, now);
+	/** The HTML of the More actions menu of an order's page. */
+	String menu(OrderSummary order, Role role, Instant now) {
+		Texts texts = new Texts();
+		return OrderRowsHtml.menu(texts.menu(order, role, now), texts.labels());
 	}
 
 	/**
@@ -104,6 +106,13 @@ class OrderViewModel {
 						this.actions.computeIfAbsent(action, (key) -> message("action.label." + key.name()))));
 			}
 			return new ActionsMenu("actions-" + id, message("menu.label", order.merchantReference()), items);
+		}
+
+		OrderRowsHtml.Labels labels() {
+			return new OrderRowsHtml.Labels(message("orders.column.date"), message("orders.column.orderId"),
+					message("orders.column.amount"), message("orders.column.captured"),
+					message("orders.column.refunded"), message("order.expiresSoon"), message("order.fullyRefunded"),
+					message("order.partlyRefunded"), message("menu.button"), message("menu.noActions"));
 		}
 
 		private String message(String code, Object... args) {
