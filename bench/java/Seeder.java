@@ -125,7 +125,9 @@ final class Seeder {
 		// Lines and events go in order of their order's id, so their indexes grow at the
 		// end; the orders' own secondary indexes are built after the insert.
 		Indexes indexes = Indexes.of(this.db, this.sql, "purchase_order");
+		Indexes keyIndexes = Indexes.of(this.db, this.sql, "order_search_key");
 		indexes.drop();
+		keyIndexes.drop();
 		for (long from = 1; from <= n; from += CHUNK) {
 			long to = Math.min(n, from + CHUNK - 1);
 			execute(insertOrders(merchant, currency, base, from, to));
@@ -134,22 +136,55 @@ final class Seeder {
 			for (String events : insertEvents(ids)) {
 				execute(events);
 			}
-			log("  %,d of %,d orders with their lines and events (%.0f s)%n", to, n, since(started));
+			for (String keys : insertSearchKeys("id BETWEEN " + (base + from) + " AND " + (base + to))) {
+				execute(keys);
+			}
+			log("  %,d of %,d orders with their lines, events and search keys (%.0f s)%n", to, n, since(started));
 		}
 		execute("ALTER TABLE purchase_order ALTER COLUMN id RESTART WITH " + (base + n + 1));
 		indexes.create();
-		log("  %d indexes of purchase_order built (%.0f s)%n", indexes.size(), since(started));
+		keyIndexes.create();
+		log("  %d indexes of purchase_order and order_search_key built (%.0f s)%n",
+				indexes.size() + keyIndexes.size(), since(started));
 		if (this.sql == SqlDialect.POSTGRES) {
 			// Fresh statistics for the planner, and the visibility map that autovacuum
 			// would otherwise build in the middle of a measurement.
 			execute("VACUUM ANALYZE purchase_order");
 			execute("VACUUM ANALYZE order_line");
 			execute("VACUUM ANALYZE order_event");
+			execute("VACUUM ANALYZE order_search_key");
 			log("  VACUUM ANALYZE (%.0f s)%n", since(started));
 		}
 		long lines = queryLong("SELECT COUNT(*) FROM order_line") - linesBefore;
 		long events = queryLong("SELECT COUNT(*) FROM order_event") - eventsBefore;
 		return new Result(n, lines, events, since(started));
+	}
+
+	/** The searchable values, in the order of the portal's V8__search_keys.sql. */
+	private static final List<String> SEARCHED = List.of("search_reference", "public_id", "search_email",
+			"search_name", "search_surname");
+
+	/**
+	 * The search keys of the orders the condition selects, as the portal's Order aggregate
+	 * writes them: each distinct 3, 4 and 5 character prefix of an order's searchable
+	 * values once.
+	 */
+	private static List<String> insertSearchKeys(String orders) {
+		List<String> statements = new ArrayList<>();
+		for (int length = 3; length <= 5; length++) {
+			for (int i = 0; i < SEARCHED.size(); i++) {
+				String value = SEARCHED.get(i);
+				StringBuilder sql = new StringBuilder("INSERT INTO order_search_key (order_id, search_key, merchant_id,"
+						+ " created_at, public_id) SELECT id, LEFT(" + value + ", " + length + "), merchant_id,"
+						+ " created_at, public_id FROM purchase_order WHERE " + orders + " AND LENGTH(" + value + ") >= "
+						+ length);
+				for (String earlier : SEARCHED.subList(0, i)) {
+					sql.append(" AND LEFT(" + earlier + ", " + length + ") <> LEFT(" + value + ", " + length + ")");
+				}
+				statements.add(sql.toString());
+			}
+		}
+		return statements;
 	}
 
 	private static double since(long started) {

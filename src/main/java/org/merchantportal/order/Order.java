@@ -17,13 +17,16 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -134,6 +137,11 @@ public class Order {
 	@OrderBy("occurredAt, id")
 	private List<OrderEvent> events = new ArrayList<>();
 
+	/** Written with the order and never read through it: the search reads them. */
+	@ElementCollection
+	@CollectionTable(name = "order_search_key", joinColumns = @JoinColumn(name = "order_id"))
+	private Set<SearchKey> searchKeys = new HashSet<>();
+
 	protected Order() {
 	}
 
@@ -157,6 +165,9 @@ public class Order {
 		this.searchEmail = customerEmail.toLowerCase(Locale.ROOT);
 		this.currency = Objects.requireNonNull(currency);
 		this.createdAt = Objects.requireNonNull(createdAt);
+		this.searchKeys
+			.addAll(SearchKey.of(merchantId, createdAt, this.publicId.toString(), List.of(this.searchReference,
+					this.publicId.toString(), this.searchEmail, this.searchName, this.searchSurname)));
 		this.authorizationExpiresOn = dayOf(createdAt).plusDays(AUTHORIZATION_DAYS);
 		this.status = OrderStatus.AUTHORIZED;
 		for (OrderLine.NewLine line : lines) {

@@ -107,8 +107,9 @@ public class OrderSearch {
 
 	/**
 	 * The page's one statement and its parameters, at most {@code limit} rows. A list is
-	 * read straight along its listing index; a search finds the ids of the page along
-	 * each column's index, then reads their columns.
+	 * read straight along its listing index. A search of 3 to 5 characters (without a
+	 * status) finds the ids of the page along the index of search keys, newest first; any
+	 * other search along each column's prefix index. Both then read the ids' columns.
 	 */
 	Sql sql(long merchantId, OrderFilter filter, int limit) {
 		if (filter.query() == null) {
@@ -117,6 +118,16 @@ public class OrderSearch {
 			return sql.append(fetchFirst(limit));
 		}
 		Sql sql = new Sql().append("select " + columns("o") + " from purchase_order o where o.id in (");
+		String prefix = filter.query().toLowerCase(Locale.ROOT);
+		if (SearchKey.covers(prefix) && filter.status() == null) {
+			// The orders with this key, newest first: a page of index entries.
+			sql.append("select p.order_id from order_search_key p").append(this.syntax.using("ix_order_search_key"));
+			sql.append(" where p.merchant_id = ? and p.search_key = ?", merchantId, prefix);
+			filters(sql, filter);
+			sql.append(" order by p.merchant_id, p.search_key, p.created_at desc, p.public_id desc");
+			sql.append(fetchFirst(limit));
+			return sql.append(") order by o.created_at desc, o.public_id desc").append(fetchFirst(limit));
+		}
 		// One prefix range per column, each cut to a page, and their union: the page's
 		// orders are among those (at most five pages of ids), and the outer query keeps
 		// the newest. An OR of the five would scan every order of the merchant. (Not a
@@ -190,7 +201,8 @@ public class OrderSearch {
 	 */
 	private void listing(Sql sql, String selected, long merchantId, OrderFilter filter, Searched searched) {
 		sql.append("select " + selected + " from purchase_order p");
-		sql.append(this.syntax.using((filter.status() != null) ? "status_listing" : "listing"));
+		sql.append(this.syntax
+			.using((filter.status() != null) ? "ix_purchase_order_status_listing" : "ix_purchase_order_listing"));
 		sql.append(" where p.merchant_id = ?", merchantId);
 		if (searched != null) {
 			sql.append(" and p." + searched.column() + " like ? escape '\\'", filter.likePrefix());
@@ -279,7 +291,7 @@ public class OrderSearch {
 		}
 
 		String using(String index) {
-			return this.withoutStatistics ? " use index (ix_purchase_order_" + index + ")" : "";
+			return this.withoutStatistics ? " use index (" + index + ")" : "";
 		}
 
 		/**
@@ -298,8 +310,12 @@ public class OrderSearch {
 
 	}
 
-	/** A searchable column and the name of its index (ix_purchase_order_…). */
-	private record Searched(String column, String index) {
+	/** A searchable column and its prefix index (ix_purchase_order_…). */
+	private record Searched(String column, String name) {
+
+		String index() {
+			return "ix_purchase_order_" + this.name;
+		}
 
 	}
 

@@ -112,8 +112,13 @@ class OrderSearchPlanTests {
 		String plan = explain(filter);
 
 		assertThat(this.search.find(this.merchantId, filter, PAGE).orders()).as("found by %s", field).isNotEmpty();
-		for (String column : List.of("REFERENCE", "PUBLIC_ID", "EMAIL", "NAME", "SURNAME")) {
-			assertThat(plan).as(plan).contains("PUBLIC.IX_PURCHASE_ORDER_" + column + ":");
+		if (SearchKey.covers(query.toLowerCase(java.util.Locale.ROOT))) {
+			assertThat(plan).as(plan).contains("PUBLIC.IX_ORDER_SEARCH_KEY:");
+		}
+		else {
+			for (String column : List.of("REFERENCE", "PUBLIC_ID", "EMAIL", "NAME", "SURNAME")) {
+				assertThat(plan).as(plan).contains("PUBLIC.IX_PURCHASE_ORDER_" + column + ":");
+			}
 		}
 		assertThat(plan).as(plan).doesNotContain("tableScan");
 		// The prefix matches a dozen orders at most, in one column: each column's index
@@ -137,9 +142,49 @@ class OrderSearchPlanTests {
 		assertThat(Math.max(names, emails)).as("a twentieth of the orders").isLessThan(ORDERS / 10);
 	}
 
+	Stream<Arguments> keyedSearches() {
+		String orderId = this.jdbc.queryForObject(
+				"select public_id from purchase_order where merchant_id = ? and merchant_reference = 'PLAN-777'",
+				String.class, this.merchantId);
+		return Stream.of(Arguments.of("merchant reference, every order", "PLAN-", "search_reference"),
+				Arguments.of("merchant reference, 3 characters", "pla", "search_reference"),
+				Arguments.of("order id (random: a few orders share 3 characters)", orderId.substring(0, 3),
+						"public_id"),
+				Arguments.of("email", "sofia", "search_email"), Arguments.of("name", "Anna", "search_name"),
+				Arguments.of("surname", "svens", "search_surname"));
+	}
+
+	/**
+	 * What staff type, the first 3 to 5 characters: a page of search keys, newest first,
+	 * however many orders share them (a twentieth to all of the 30,000); and exactly the
+	 * newest orders a column's prefix matches.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("keyedSearches")
+	void aPrefixOfThreeToFiveCharactersReadsAPageOfSearchKeysHoweverCommon(String field, String query, String column) {
+		OrderFilter filter = new OrderFilter(query, null, null, null, null);
+		String plan = explain(filter);
+
+		assertThat(plan).as(plan).contains("PUBLIC.IX_ORDER_SEARCH_KEY:").doesNotContain("tableScan");
+		assertThat(scanCounts(plan)).as(plan).allSatisfy((count) -> assertThat(count).isLessThanOrEqualTo(PAGE_READ));
+		if (!column.equals("public_id")) {
+			assertThat(SearchPlans.matching(this.jdbc, this.merchantId, column, query.toLowerCase()))
+				.as("orders that share the prefix")
+				.isGreaterThan(PAGE);
+		}
+		List<String> newest = this.jdbc.queryForList(
+				"select public_id from purchase_order where merchant_id = ? and (search_reference like ?"
+						+ " or public_id like ? or search_email like ? or search_name like ? or search_surname like ?)"
+						+ " order by created_at desc, public_id desc fetch first " + PAGE + " rows only",
+				String.class, this.merchantId, query.toLowerCase() + "%", query.toLowerCase() + "%",
+				query.toLowerCase() + "%", query.toLowerCase() + "%", query.toLowerCase() + "%");
+		assertThat(this.search.find(this.merchantId, filter, PAGE).orders()).extracting((o) -> o.publicId().toString())
+			.containsExactlyElementsOf(newest);
+	}
+
 	@Test
 	void aPrefixEveryOrderSharesIsReadAlongTheListingNewestFirst() {
-		for (OrderFilter filter : List.of(new OrderFilter("PLAN-", null, null, null, null),
+		for (OrderFilter filter : List.of(new OrderFilter("PLAN-1", null, null, null, null),
 				new OrderFilter("plan-1", OrderStatus.CAPTURED, null, null, cursorAt(ORDERS / 2)))) {
 			String plan = explain(filter);
 

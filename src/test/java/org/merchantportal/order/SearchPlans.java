@@ -74,6 +74,40 @@ final class SearchPlans {
 					.formatted(database.uuid, database.placed, pick(FIRST_NAMES, "x"), pick(SURNAMES, "x / 20"),
 							database.rows.formatted(count)),
 				merchantId);
+		jdbc.update("delete from order_search_key where merchant_id = ?", merchantId);
+		for (String keys : SEARCH_KEYS) {
+			jdbc.update(keys + " and merchant_id = ?", merchantId);
+		}
+	}
+
+	/** The searchable values, in the order of V8__search_keys.sql. */
+	private static final List<String> SEARCHED = List.of("search_reference", "public_id", "search_email", "search_name",
+			"search_surname");
+
+	/**
+	 * The search keys of orders inserted with SQL, as the Order aggregate writes them:
+	 * each distinct 3, 4 and 5 character prefix of an order's values once (as the
+	 * migration V8__search_keys.sql writes them for the orders before it).
+	 */
+	private static final List<String> SEARCH_KEYS = searchKeys();
+
+	private static List<String> searchKeys() {
+		List<String> statements = new java.util.ArrayList<>();
+		for (int length = SearchKey.SHORTEST; length <= SearchKey.LONGEST; length++) {
+			for (int i = 0; i < SEARCHED.size(); i++) {
+				String value = SEARCHED.get(i);
+				StringBuilder sql = new StringBuilder(
+						"insert into order_search_key (order_id, search_key, merchant_id, created_at, public_id)"
+								+ " select id, left(%s, %d), merchant_id, created_at, public_id from purchase_order"
+									.formatted(value, length)
+								+ " where length(%s) >= %d".formatted(value, length));
+				for (String earlier : SEARCHED.subList(0, i)) {
+					sql.append(" and left(%s, %d) <> left(%s, %d)".formatted(earlier, length, value, length));
+				}
+				statements.add(sql.toString());
+			}
+		}
+		return statements;
 	}
 
 	/** {@code case mod(index, n) when 0 then 'first' … end} */
