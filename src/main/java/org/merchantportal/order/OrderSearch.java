@@ -135,7 +135,7 @@ public class OrderSearch {
 		// every value it ran with, until the heap runs out.)
 		for (int i = 0; i < SEARCHED.size(); i++) {
 			sql.append((i == 0) ? "(" : " union (");
-			search(sql, merchantId, filter, SEARCHED.get(i), limit);
+			search(sql, merchantId, filter, prefix, SEARCHED.get(i), limit);
 			sql.append(")");
 		}
 		return sql.append(") order by o.created_at desc, o.public_id desc").append(fetchFirst(limit));
@@ -154,8 +154,7 @@ public class OrderSearch {
 	 * branch not chosen fetches no rows, so it reads nothing: H2 evaluates a FETCH FIRST
 	 * once per statement, a condition once per row.
 	 */
-	private void search(Sql sql, long merchantId, OrderFilter filter, Searched searched, int limit) {
-		String prefix = filter.query().toLowerCase(Locale.ROOT);
+	private void search(Sql sql, long merchantId, OrderFilter filter, String prefix, Searched searched, int limit) {
 		String above = Syntax.above(prefix);
 		if (!this.syntax.walksCommonPrefixes()) {
 			range(sql, merchantId, filter, searched, prefix, above);

@@ -26,8 +26,8 @@ record SearchKey(@Column(name = "search_key") String key, @Column(name = "mercha
 
 	/** Whether a (lower-case) search is found through the keys. */
 	static boolean covers(String prefix) {
-		int length = prefix.codePointCount(0, prefix.length());
-		return length >= SHORTEST && length <= LONGEST && length == prefix.length();
+		return prefix.length() >= SHORTEST && prefix.length() <= LONGEST
+				&& prefix.chars().noneMatch((c) -> Character.isSurrogate((char) c));
 	}
 
 	/** An order's keys: each distinct prefix of its values once. */

@@ -67,7 +67,11 @@ class OrderController {
 
 	@GetMapping("/orders/{orderId}")
 	String details(@AuthenticationPrincipal PortalUserDetails user, @PathVariable UUID orderId, Model model) {
-		addDetails(user, this.orders.details(OrderWeb.staff(user), orderId), model);
+		OrderDetails details = this.orders.details(OrderWeb.staff(user), orderId);
+		Instant now = this.clock.instant();
+		OrderWeb.addDetails(details, model);
+		model.addAttribute("menu", this.views.menu(OrderSummary.of(details.order()), user.role(), now));
+		addViewer(user, now, model);
 		return "orders/details";
 	}
 
@@ -75,15 +79,9 @@ class OrderController {
 	String timeline(@AuthenticationPrincipal PortalUserDetails user, @PathVariable UUID orderId,
 			@RequestParam(required = false) String before, HtmxRequest htmx, Model model) {
 		TimelinePage.Cursor cursor = TimelinePage.Cursor.parse(before);
-		addDetails(user, this.orders.details(OrderWeb.staff(user), orderId, cursor), model);
+		OrderWeb.addDetails(this.orders.details(OrderWeb.staff(user), orderId, cursor), model);
+		addViewer(user, this.clock.instant(), model);
 		return htmx.isHtmxRequest() ? "orders/timeline :: events" : "orders/timeline";
-	}
-
-	private void addDetails(PortalUserDetails user, OrderDetails details, Model model) {
-		Instant now = this.clock.instant();
-		OrderWeb.addDetails(details, model);
-		model.addAttribute("menu", this.views.menu(OrderSummary.of(details.order()), user.role(), now));
-		addViewer(user, now, model);
 	}
 
 	private static void addViewer(PortalUserDetails user, Instant now, Model model) {
