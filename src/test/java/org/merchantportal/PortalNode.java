@@ -12,7 +12,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code postgres} profile, on a random port, against a {@link TestDatabase}. Several
  * nodes on one database share everything (orders, sessions), as behind a load balancer.
  * The command line overrides the in-memory H2 of
- * {@code src/test/resources/config/application.properties}.
+ * {@code src/test/resources/config/application.properties}. Each node can record the SQL
+ * it runs ({@link #statements()}).
  */
 final class PortalNode implements Portal, AutoCloseable {
 
@@ -42,7 +43,8 @@ final class PortalNode implements Portal, AutoCloseable {
 				"--spring.datasource.password=" + database.password(), "--portal.demo-data=" + demoData,
 				"--spring.main.banner-mode=off"));
 		args.addAll(List.of(arguments));
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(MerchantPortalApplication.class)
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(MerchantPortalApplication.class,
+				StatementRecorder.Config.class)
 			.profiles("postgres")
 			.registerShutdownHook(false)
 			.run(args.toArray(String[]::new));
@@ -55,6 +57,11 @@ final class PortalNode implements Portal, AutoCloseable {
 
 	ConfigurableApplicationContext context() {
 		return this.context;
+	}
+
+	/** What records the node's SQL statements, once started. */
+	StatementRecorder statements() {
+		return this.context.getBean(StatementRecorder.class);
 	}
 
 	/** The node's address for a path such as {@code /orders}. */

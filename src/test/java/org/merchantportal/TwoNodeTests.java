@@ -117,9 +117,17 @@ class TwoNodeTests {
 
 		for (String file : List.of("/favicon.svg", "/css/portal.css", "/js/portal.js", htmx)) {
 			for (PortalNode node : List.of(a, b)) {
+				node.statements().start();
 				Page answer = user.get(node, file);
+				List<String> sessionStatements = node.statements()
+					.stop()
+					.stream()
+					.map(StatementRecorder.Recorded::sql)
+					.filter(TwoNodeTests::readsOrWritesASession)
+					.toList();
 				assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
 				assertThat(answer.header("Set-Cookie")).as("%s sets no cookie", answer).isNull();
+				assertThat(sessionStatements).as("what %s asked of the session store", answer).isEmpty();
 			}
 		}
 		assertThat(lastAccess(session)).as("the session's last access after static files only").isEqualTo(loggedIn);
@@ -127,6 +135,16 @@ class TwoNodeTests {
 		Thread.sleep(5); // the store keeps milliseconds
 		assertThat(user.get(b, "/orders").status()).isEqualTo(200);
 		assertThat(lastAccess(session)).as("a page keeps the session alive").isGreaterThan(loggedIn);
+	}
+
+	/**
+	 * Whether a statement reads or writes a session (the store's scheduled purge of
+	 * expired sessions may run at any time, and is no request's doing).
+	 */
+	private static boolean readsOrWritesASession(String sql) {
+		String statement = sql.strip().replaceAll("\\s+", " ").toUpperCase(java.util.Locale.ROOT);
+		return statement.contains("SPRING_SESSION")
+				&& !statement.startsWith("DELETE FROM SPRING_SESSION WHERE EXPIRY_TIME");
 	}
 
 	/** The path of the htmx script a page loads from its webjar. */

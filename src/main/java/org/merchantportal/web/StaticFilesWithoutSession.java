@@ -13,9 +13,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Static files (style sheets, scripts, icons) never touch the session: to whatever asks
- * during such a request (Spring MVC looks for flash attributes on every request, say),
- * there is none. Where sessions live in PostgreSQL, that spares each file a query and an
- * update in the session store. Registered in {@link WebConfig} for the static paths.
+ * during such a request (Spring MVC looks for flash attributes on every request, Spring
+ * Security's session management asks for the requested session's id), there is none, and
+ * none was asked for. Where sessions live in PostgreSQL, that spares each file a query
+ * and an update in the session store: Spring Session loads the session even to answer
+ * {@link HttpServletRequest#getRequestedSessionId()}. Registered in {@link WebConfig} for
+ * the static paths.
  */
 class StaticFilesWithoutSession extends OncePerRequestFilter {
 
@@ -35,7 +38,27 @@ class StaticFilesWithoutSession extends OncePerRequestFilter {
 			}
 
 			@Override
+			public String changeSessionId() {
+				throw new IllegalStateException("A static file has no session");
+			}
+
+			@Override
+			public String getRequestedSessionId() {
+				return null;
+			}
+
+			@Override
 			public boolean isRequestedSessionIdValid() {
+				return false;
+			}
+
+			@Override
+			public boolean isRequestedSessionIdFromCookie() {
+				return false;
+			}
+
+			@Override
+			public boolean isRequestedSessionIdFromURL() {
 				return false;
 			}
 
