@@ -130,7 +130,9 @@ final class Seeder {
 		keyIndexes.drop();
 		for (long from = 1; from <= n; from += CHUNK) {
 			long to = Math.min(n, from + CHUNK - 1);
-			execute(insertOrders(merchant, currency, base, from, to));
+			for (String orders : insertOrders(merchant, currency, base, from, to)) {
+				execute(orders);
+			}
 			String ids = "o.id BETWEEN " + (base + from) + " AND " + (base + to);
 			execute(insertLines(base, ids));
 			for (String events : insertEvents(ids)) {
@@ -150,6 +152,7 @@ final class Seeder {
 			// Fresh statistics for the planner, and the visibility map that autovacuum
 			// would otherwise build in the middle of a measurement.
 			execute("VACUUM ANALYZE purchase_order");
+			execute("VACUUM ANALYZE order_balance");
 			execute("VACUUM ANALYZE order_line");
 			execute("VACUUM ANALYZE order_event");
 			execute("VACUUM ANALYZE order_search_key");
@@ -193,7 +196,8 @@ final class Seeder {
 
 	// --- The statements ----------------------------------------------------------------
 
-	private String insertOrders(long merchant, String currency, long base, long from, long to) {
+	/** The orders, and their balances (the same amounts, drawn alike). */
+	private List<String> insertOrders(long merchant, String currency, long base, long from, long to) {
 		String x = "r.x";
 		// Level 1: what the order is, from its sequence number alone.
 		String drawn = "SELECT " + x + " AS x, " + kind(x) + " AS kind, " + orderAmount(x) + " AS amount, "
@@ -207,17 +211,21 @@ final class Seeder {
 				+ "CASE d.kind WHEN 'PART_REFUNDED' THEN d.amount / 4 WHEN 'REFUNDED' THEN d.amount ELSE 0 END AS refunded, "
 				+ "CASE WHEN d.kind IN ('CANCELLED', 'EXPIRED') THEN d.amount"
 				+ " WHEN d.kind = 'CLOSED' THEN d.amount - d.amount / 2 ELSE 0 END AS released FROM (" + drawn + ") d";
-		return """
+		String orders = """
 				INSERT INTO purchase_order (id, public_id, merchant_id, merchant_reference, customer_name,
-				    customer_email, search_reference, search_name, search_email, search_surname, currency,
-				    order_amount, captured_amount, refunded_amount, released_amount, status, created_at,
-				    authorization_expires_on, version)
+				    customer_email, search_reference, search_name, search_email, search_surname, currency, status,
+				    created_at, authorization_expires_on)
 				SELECT %d + s.x, %s, %d, s.ref, s.name, s.email, LOWER(s.ref), LOWER(s.name), LOWER(s.email),
-				    LOWER(s.surname), '%s', s.amount, s.captured, s.refunded, s.released, s.status, s.created_at,
-				    %s, 0
+				    LOWER(s.surname), '%s', s.status, s.created_at, %s
 				FROM (%s) s"""
 			.formatted(base, this.sql.randomUuid(), merchant, currency,
 					this.sql.plusDays("CAST(s.created_at AS DATE)", "28"), shaped);
+		String balances = """
+				INSERT INTO order_balance (order_id, order_amount, captured_amount, refunded_amount, released_amount)
+				SELECT %d + s.x, s.amount, s.captured, s.refunded, s.released
+				FROM (%s) s"""
+			.formatted(base, shaped);
+		return List.of(orders, balances);
 	}
 
 	private String insertLines(long base, String ids) {
@@ -243,25 +251,26 @@ final class Seeder {
 		String columns = "INSERT INTO order_event (order_id, type, amount, reason, note, actor, occurred_at, client_address) ";
 		String staff = "'" + STAFF + "', ";
 		String address = ", '192.0.2.10'";
+		String orders = " FROM purchase_order o JOIN order_balance b ON b.order_id = o.id WHERE " + ids;
 		return List.of(
-				columns + "SELECT o.id, 'CREATED', o.order_amount, NULL, NULL, 'system', o.created_at, NULL"
-						+ " FROM purchase_order o WHERE " + ids,
-				columns + "SELECT o.id, 'CAPTURED', o.captured_amount, NULL, NULL, " + staff + actedAt("20 * 3600", 60)
-						+ address + " FROM purchase_order o WHERE " + ids + " AND o.captured_amount > 0",
-				columns + "SELECT o.id, 'REFUNDED', o.refunded_amount,"
-						+ " CASE WHEN o.refunded_amount = o.captured_amount THEN 'CANCELLED_BY_CUSTOMER' ELSE 'RETURNED' END,"
-						+ " CASE WHEN o.refunded_amount = o.captured_amount THEN 'Customer changed their mind' END, "
-						+ staff + actedAt("4 * 86400", 30) + address + " FROM purchase_order o WHERE " + ids
-						+ " AND o.refunded_amount > 0",
-				columns + "SELECT o.id, 'CANCELLED', o.released_amount, NULL, NULL, " + staff + actedAt("3 * 3600", 60)
-						+ address + " FROM purchase_order o WHERE " + ids + " AND o.status = 'CANCELLED'",
-				columns + "SELECT o.id, 'AUTHORIZATION_RELEASED', o.released_amount, NULL, NULL, " + staff
-						+ actedAt("2 * 86400", 30) + address + " FROM purchase_order o WHERE " + ids
+				columns + "SELECT o.id, 'CREATED', b.order_amount, NULL, NULL, 'system', o.created_at, NULL"
+						+ orders,
+				columns + "SELECT o.id, 'CAPTURED', b.captured_amount, NULL, NULL, " + staff + actedAt("20 * 3600", 60)
+						+ address + orders + " AND b.captured_amount > 0",
+				columns + "SELECT o.id, 'REFUNDED', b.refunded_amount,"
+						+ " CASE WHEN b.refunded_amount = b.captured_amount THEN 'CANCELLED_BY_CUSTOMER' ELSE 'RETURNED' END,"
+						+ " CASE WHEN b.refunded_amount = b.captured_amount THEN 'Customer changed their mind' END, "
+						+ staff + actedAt("4 * 86400", 30) + address + orders
+						+ " AND b.refunded_amount > 0",
+				columns + "SELECT o.id, 'CANCELLED', b.released_amount, NULL, NULL, " + staff + actedAt("3 * 3600", 60)
+						+ address + orders + " AND o.status = 'CANCELLED'",
+				columns + "SELECT o.id, 'AUTHORIZATION_RELEASED', b.released_amount, NULL, NULL, " + staff
+						+ actedAt("2 * 86400", 30) + address + orders
 						+ " AND o.status = 'CLOSED'",
 				// The expiry job, the day after the 28 days ran out.
-				columns + "SELECT o.id, 'EXPIRED', o.released_amount, NULL, NULL, 'system', "
+				columns + "SELECT o.id, 'EXPIRED', b.released_amount, NULL, NULL, 'system', "
 						+ this.sql.plusSeconds("o.created_at", "29 * 86400") + ", NULL"
-						+ " FROM purchase_order o WHERE " + ids + " AND o.status = 'EXPIRED'");
+						+ orders + " AND o.status = 'EXPIRED'");
 	}
 
 	/** A delay after the order was placed, but never later than shortly before now. */
@@ -440,7 +449,8 @@ final class Seeder {
 			String ids = random.longs(500, min, max + 1).mapToObj(Long::toString).collect(Collectors.joining(", "));
 			try (Statement statement = this.db.createStatement();
 					ResultSet rows = statement.executeQuery("SELECT public_id, merchant_reference, customer_email,"
-							+ " customer_name, captured_amount - refunded_amount FROM purchase_order"
+							+ " customer_name, b.captured_amount - b.refunded_amount FROM purchase_order o"
+							+ " JOIN order_balance b ON b.order_id = o.id"
 							+ " WHERE merchant_id = " + merchant + " AND id IN (" + ids + ")")) {
 				while (rows.next() && found.size() < size) {
 					String name = rows.getString(4);
@@ -485,8 +495,9 @@ final class Seeder {
 	private List<String> wholesaleOrders(long merchant) throws SQLException {
 		List<String> ids = new ArrayList<>();
 		try (Statement statement = this.db.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT public_id FROM purchase_order WHERE merchant_id = "
-						+ merchant + " AND search_reference LIKE 'b2b-%' AND refunded_amount = 0"
+				ResultSet rows = statement.executeQuery("SELECT public_id FROM purchase_order o"
+						+ " JOIN order_balance b ON b.order_id = o.id WHERE merchant_id = " + merchant
+						+ " AND search_reference LIKE 'b2b-%' AND b.refunded_amount = 0"
 						+ " AND status = 'CAPTURED'")) {
 			while (rows.next() && ids.size() < 5000) {
 				ids.add(rows.getString(1));

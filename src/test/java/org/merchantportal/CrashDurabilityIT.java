@@ -269,12 +269,13 @@ class CrashDurabilityIT {
 	private static void assertEveryOrderWhole(Rows database, int round) {
 		List<Map<String, Object>> broken = database
 			.query("""
-					select o.public_id, o.captured_amount, o.refunded_amount, o.released_amount from purchase_order o
-					where o.captured_amount <> coalesce((select sum(e.amount) from order_event e
+					select o.public_id, b.captured_amount, b.refunded_amount, b.released_amount from purchase_order o
+					join order_balance b on b.order_id = o.id
+					where b.captured_amount <> coalesce((select sum(e.amount) from order_event e
 					        where e.order_id = o.id and e.type = 'CAPTURED'), 0)
-					   or o.refunded_amount <> coalesce((select sum(e.amount) from order_event e
+					   or b.refunded_amount <> coalesce((select sum(e.amount) from order_event e
 					        where e.order_id = o.id and e.type = 'REFUNDED'), 0)
-					   or o.released_amount <> coalesce((select sum(e.amount) from order_event e
+					   or b.released_amount <> coalesce((select sum(e.amount) from order_event e
 					        where e.order_id = o.id and e.type in ('CANCELLED', 'AUTHORIZATION_RELEASED', 'EXPIRED')), 0)""");
 		assertThat(broken).as("round %d: orders whose amounts are not the sums of their events", round).isEmpty();
 		List<Map<String, Object>> unrecorded = database.query("""

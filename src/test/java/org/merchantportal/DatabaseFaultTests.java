@@ -333,7 +333,8 @@ class DatabaseFaultTests {
 
 	private static String orderWhere(String condition) {
 		for (Map<String, Object> row : database.query(
-				"select public_id from purchase_order where merchant_id = ? and " + condition + " order by id",
+				"select public_id from purchase_order join order_balance on order_balance.order_id = purchase_order.id where merchant_id = ? and "
+						+ condition + " order by id",
 				nordic)) {
 			String order = row.get("public_id").toString();
 			if (!usedOrders.contains(order)) {
@@ -345,9 +346,10 @@ class DatabaseFaultTests {
 	}
 
 	private static Map<String, Object> orderState(String order) {
-		Map<String, Object> state = new LinkedHashMap<>(database
-			.queryRow("select status, captured_amount, refunded_amount, released_amount, version from purchase_order"
-					+ " where public_id = ?", order));
+		Map<String, Object> state = new LinkedHashMap<>(database.queryRow(
+				"select status, captured_amount, refunded_amount, released_amount from purchase_order"
+						+ " join order_balance on order_balance.order_id = purchase_order.id where public_id = ?",
+				order));
 		state.put("events", database.count(
 				"select count(*) from order_event e join purchase_order o on o.id = e.order_id where o.public_id = ?",
 				order));

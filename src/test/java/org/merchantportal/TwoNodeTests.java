@@ -378,7 +378,8 @@ class TwoNodeTests {
 	/** A Nordic Shoes order in the given state that no other test used. */
 	private static synchronized String freshOrder(String condition) {
 		for (Map<String, Object> row : database.query(
-				"select public_id from purchase_order where merchant_id = ? and " + condition + " order by id",
+				"select public_id from purchase_order join order_balance on order_balance.order_id = purchase_order.id where merchant_id = ? and "
+						+ condition + " order by id",
 				nordic)) {
 			String order = row.get("public_id").toString();
 			if (usedOrders.add(order)) {
@@ -405,8 +406,10 @@ class TwoNodeTests {
 	private static Map<String, Long> amounts(String order) {
 		Map<String, Long> amounts = new LinkedHashMap<>();
 		database
-			.queryRow("select order_amount, captured_amount, refunded_amount, released_amount from purchase_order"
-					+ " where public_id = ?", order)
+			.queryRow(
+					"select order_amount, captured_amount, refunded_amount, released_amount from purchase_order"
+							+ " join order_balance on order_balance.order_id = purchase_order.id where public_id = ?",
+					order)
 			.forEach((column, value) -> amounts.put(column, ((Number) value).longValue()));
 		return amounts;
 	}

@@ -4,9 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.persistence.LockModeType;
 import org.springframework.data.domain.Limit;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -20,16 +18,29 @@ public interface OrderRepository extends Repository<Order, Long> {
 
 	Optional<Order> findByMerchantIdAndPublicId(long merchantId, UUID publicId);
 
+	Optional<Order> findById(long id);
+
 	/**
 	 * The order with its row locked until the transaction ends: actions on it queue up.
+	 * Every change of an order (and so of its balance) goes through here or
+	 * {@link #findByIdForUpdate}. The lock is taken on the order's row alone, before the
+	 * order is read: Hibernate would lock the order and its balance in separate selects.
 	 */
-	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select o from Order o where o.merchantId = :merchantId and o.publicId = :publicId")
-	Optional<Order> findForUpdate(long merchantId, UUID publicId);
+	default Optional<Order> findForUpdate(long merchantId, UUID publicId) {
+		return lockRow(merchantId, publicId.toString()).flatMap(this::findById);
+	}
 
-	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select o from Order o where o.id = :id")
-	Optional<Order> findByIdForUpdate(long id);
+	/** As {@link #findForUpdate}, by the order's internal id. */
+	default Optional<Order> findByIdForUpdate(long id) {
+		return lockRow(id).flatMap(this::findById);
+	}
+
+	@Query(value = "select id from purchase_order where merchant_id = :merchantId and public_id = :publicId for update",
+			nativeQuery = true)
+	Optional<Long> lockRow(long merchantId, String publicId);
+
+	@Query(value = "select id from purchase_order where id = :id for update", nativeQuery = true)
+	Optional<Long> lockRow(long id);
 
 	/** Open authorizations whose expiry date is before the given day, oldest first. */
 	@Query("""

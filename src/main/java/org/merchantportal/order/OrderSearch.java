@@ -33,10 +33,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class OrderSearch {
 
-	/** What a row shows, and what its More actions menu asks ({@link OrderState}). */
+	/**
+	 * What a row shows, and what its More actions menu asks ({@link OrderState}): the
+	 * order's columns, then its balance's.
+	 */
 	private static final List<String> COLUMNS = List.of("public_id", "merchant_reference", "customer_name",
-			"customer_email", "created_at", "status", "currency", "order_amount", "captured_amount", "refunded_amount",
-			"released_amount", "authorization_expires_on");
+			"customer_email", "created_at", "status", "currency", "authorization_expires_on");
+
+	private static final List<String> BALANCE_COLUMNS = List.of("order_amount", "captured_amount", "refunded_amount",
+			"released_amount");
 
 	/**
 	 * The searchable columns, lower case, each with its prefix index: merchant reference,
@@ -81,11 +86,11 @@ public class OrderSearch {
 			.addScalar("created_at", Instant.class)
 			.addScalar("status", String.class)
 			.addScalar("currency", String.class)
+			.addScalar("authorization_expires_on", LocalDate.class)
 			.addScalar("order_amount", Long.class)
 			.addScalar("captured_amount", Long.class)
 			.addScalar("refunded_amount", Long.class)
-			.addScalar("released_amount", Long.class)
-			.addScalar("authorization_expires_on", LocalDate.class);
+			.addScalar("released_amount", Long.class);
 		for (int i = 0; i < sql.parameters().size(); i++) {
 			query.setParameter(i + 1, sql.parameters().get(i));
 		}
@@ -100,7 +105,7 @@ public class OrderSearch {
 
 	private static OrderSummary summary(Object[] row) {
 		OrderState state = new OrderState(OrderStatus.valueOf((String) row[5]), Currency.getInstance((String) row[6]),
-				(Long) row[7], (Long) row[8], (Long) row[9], (Long) row[10], (LocalDate) row[11]);
+				(Long) row[8], (Long) row[9], (Long) row[10], (Long) row[11], (LocalDate) row[7]);
 		return new OrderSummary(UUID.fromString((String) row[0]), (String) row[1], (String) row[2], (String) row[3],
 				(Instant) row[4], state);
 	}
@@ -117,7 +122,8 @@ public class OrderSearch {
 			listing(sql, columns("p"), merchantId, filter, null);
 			return sql.append(fetchFirst(limit));
 		}
-		Sql sql = new Sql().append("select " + columns("o") + " from purchase_order o where o.id in (");
+		Sql sql = new Sql().append("select " + columns("o") + " from purchase_order o" + balance("o"))
+			.append(" where o.id in (");
 		String prefix = filter.query().toLowerCase(Locale.ROOT);
 		if (SearchKey.covers(prefix) && filter.status() == null) {
 			// The orders with this key, newest first: a page of index entries.
@@ -141,8 +147,19 @@ public class OrderSearch {
 		return sql.append(") order by o.created_at desc, o.public_id desc").append(fetchFirst(limit));
 	}
 
+	/** The columns of a row, of the order {@code alias} and its {@link #balance}. */
 	private static String columns(String alias) {
-		return COLUMNS.stream().map((column) -> alias + "." + column).collect(Collectors.joining(", "));
+		return COLUMNS.stream().map((column) -> alias + "." + column).collect(Collectors.joining(", ")) + ", "
+				+ BALANCE_COLUMNS.stream().map((column) -> alias + "b." + column).collect(Collectors.joining(", "));
+	}
+
+	/**
+	 * The order's balance, joined as {@code alias + "b"}. Every order has one; the outer
+	 * join only keeps H2 from starting at the balances, which hold no merchant, and
+	 * reading all of them.
+	 */
+	private static String balance(String alias) {
+		return " left join order_balance " + alias + "b on " + alias + "b.order_id = " + alias + ".id";
 	}
 
 	/**
@@ -202,6 +219,9 @@ public class OrderSearch {
 		sql.append("select " + selected + " from purchase_order p");
 		sql.append(this.syntax
 			.using((filter.status() != null) ? "ix_purchase_order_status_listing" : "ix_purchase_order_listing"));
+		if (searched == null) {
+			sql.append(balance("p"));
+		}
 		sql.append(" where p.merchant_id = ?", merchantId);
 		if (searched != null) {
 			sql.append(" and p." + searched.column() + " like ? escape '\\'", filter.likePrefix());

@@ -231,7 +231,7 @@ class AuthorizationExpiryTests {
 
 	private static void assertUnchanged(Order after, Order before) {
 		assertThat(after.getStatus()).isEqualTo(before.getStatus());
-		assertThat(after.getVersion()).isEqualTo(before.getVersion());
+		assertThat(after.state()).isEqualTo(before.state());
 		assertThat(after.getReleased()).isEqualTo(before.getReleased());
 		assertThat(after.getCaptured()).isEqualTo(before.getCaptured());
 		assertThat(after.getAuthorizationExpiresOn()).isEqualTo(before.getAuthorizationExpiresOn());

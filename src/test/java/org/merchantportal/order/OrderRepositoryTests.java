@@ -10,11 +10,13 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.merchantportal.merchant.Merchant;
 import org.merchantportal.merchant.MerchantRepository;
+import org.merchantportal.StatementRecorder;
 import org.merchantportal.merchant.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.Limit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@Import(StatementRecorder.Config.class)
 class OrderRepositoryTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-01T10:00:00Z");
@@ -40,6 +43,9 @@ class OrderRepositoryTests {
 
 	@Autowired
 	EntityManager entityManager;
+
+	@Autowired
+	StatementRecorder statements;
 
 	@Test
 	void migrationsApplyAndHibernateValidatesOnH2() {
@@ -79,7 +85,6 @@ class OrderRepositoryTests {
 		assertThat(refund.getNote()).isEqualTo("Scuffed");
 		assertThat(refund.getActor()).isEqualTo("orders@nordic-shoes.example");
 		assertThat(refund.getIdempotencyKey()).isEqualTo("key-" + NOW.plusSeconds(120).getEpochSecond());
-		assertThat(loaded.getVersion()).isZero();
 	}
 
 	@Test
@@ -99,13 +104,31 @@ class OrderRepositoryTests {
 	}
 
 	@Test
-	void optimisticLockVersionGrowsWithEachChange() {
+	void aRefundUpdatesTheBalanceRowOnlyWhileAChangeOfStatusUpdatesTheOrderRowToo() {
 		Merchant merchant = this.merchants.save(new Merchant("Nordic Shoes AB", Currency.getInstance("SEK")));
 		Order order = this.orders.save(newOrder(merchant, "NS-1", NOW));
 		this.entityManager.flush();
-		order.cancel(actor(NOW.plusSeconds(5)));
+
+		this.statements.start();
+		order.capture(order.getOrderAmount(), actor(NOW.plusSeconds(5)));
 		this.entityManager.flush();
-		assertThat(order.getVersion()).isEqualTo(1);
+		assertThat(updates(this.statements.stop())).as("a capture, which changes the status")
+			.contains("update purchase_order", "update order_balance");
+
+		this.statements.start();
+		order.refund(Money.of(10_000, "SEK"), RefundReason.RETURNED, null, actor(NOW.plusSeconds(10)));
+		this.entityManager.flush();
+		assertThat(updates(this.statements.stop())).as("a refund").containsExactly("update order_balance");
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.CAPTURED);
+	}
+
+	/** The tables that the statements update, in their order. */
+	private static List<String> updates(List<StatementRecorder.Recorded> statements) {
+		return statements.stream()
+			.map(StatementRecorder.Recorded::sql)
+			.filter((sql) -> sql.startsWith("update "))
+			.map((sql) -> sql.substring(0, sql.indexOf(' ', "update ".length())))
+			.toList();
 	}
 
 	private static Order newOrder(Merchant merchant, String reference, Instant created) {

@@ -61,18 +61,25 @@ final class SearchPlans {
 		jdbc.update(
 				"""
 						insert into purchase_order (public_id, merchant_id, merchant_reference, customer_name, customer_email,
-						  search_reference, search_name, search_email, search_surname, currency, order_amount, captured_amount,
-						  refunded_amount, released_amount, status, created_at, authorization_expires_on, version)
+						  search_reference, search_name, search_email, search_surname, currency, status, created_at,
+						  authorization_expires_on)
 						select %s, ?, 'PLAN-' || x, f || ' ' || s, lower(f) || '.' || x || '@mail.example', 'plan-' || x,
-						  lower(f || ' ' || s), lower(f) || '.' || x || '@mail.example', lower(s), 'SEK', 10000,
-						  case st when 'CAPTURED' then 10000 when 'PART_CAPTURED' then 5000 else 0 end, 0,
-						  case st when 'CANCELLED' then 10000 else 0 end, st, %s, date '2026-03-29', 0
+						  lower(f || ' ' || s), lower(f) || '.' || x || '@mail.example', lower(s), 'SEK', st, %s,
+						  date '2026-03-29'
 						from (select x, case when x <= 3 then 'Zelda' else %s end f, case when x <= 3 then 'Quist' else %s end s,
 						  case mod(x, 4) when 0 then 'AUTHORIZED' when 1 then 'CAPTURED' when 2 then 'PART_CAPTURED'
 						  else 'CANCELLED' end st from %s) seeded
 						"""
 					.formatted(database.uuid, database.placed, pick(FIRST_NAMES, "x"), pick(SURNAMES, "x / 20"),
 							database.rows.formatted(count)),
+				merchantId);
+		jdbc.update(
+				"""
+						insert into order_balance (order_id, order_amount, captured_amount, refunded_amount, released_amount)
+						select o.id, 10000, case o.status when 'CAPTURED' then 10000 when 'PART_CAPTURED' then 5000 else 0 end, 0,
+						  case o.status when 'CANCELLED' then 10000 else 0 end
+						from purchase_order o
+						where o.merchant_id = ? and not exists (select 1 from order_balance b where b.order_id = o.id)""",
 				merchantId);
 		jdbc.update("delete from order_search_key where merchant_id = ?", merchantId);
 		for (String keys : SEARCH_KEYS) {

@@ -217,19 +217,19 @@ public final class AttackFixtures {
 	}
 
 	/**
-	 * Everything about an order that an attack could change: status, amounts, expiry,
-	 * version, its events, its lines' quantities and the idempotency keys spent on it.
+	 * Everything about an order that an attack could change: status, amounts, expiry, its
+	 * events, its lines' quantities and the idempotency keys spent on it.
 	 */
 	public Map<String, Object> snapshot(UUID orderId) {
 		return this.jdbc.queryForMap(
 				"""
-						select o.merchant_id, o.status, o.order_amount, o.captured_amount, o.refunded_amount,
-						  o.released_amount, o.authorization_expires_on, o.version,
+						select o.merchant_id, o.status, b.order_amount, b.captured_amount, b.refunded_amount,
+						  b.released_amount, o.authorization_expires_on,
 						  (select count(*) from order_event e where e.order_id = o.id) as events,
 						  (select coalesce(sum(l.captured_quantity), 0) from order_line l where l.order_id = o.id) as captured_quantity,
 						  (select coalesce(sum(l.refunded_quantity), 0) from order_line l where l.order_id = o.id) as refunded_quantity,
 						  (select count(*) from idempotency_key k where k.order_id = o.id) as idempotency_keys
-						from purchase_order o where o.public_id = ?""",
+						from purchase_order o join order_balance b on b.order_id = o.id where o.public_id = ?""",
 				orderId.toString());
 	}
 
