@@ -133,8 +133,19 @@ class TwoNodeTests {
 		assertThat(lastAccess(session)).as("the session's last access after static files only").isEqualTo(loggedIn);
 
 		Thread.sleep(5); // the store keeps milliseconds
+		b.statements().start();
 		assertThat(user.get(b, "/orders").status()).isEqualTo(200);
+		List<String> sessionUpdates = b.statements()
+			.stop()
+			.stream()
+			.map(StatementRecorder.Recorded::sql)
+			.filter((sql) -> sql.strip().startsWith("UPDATE SPRING_SESSION\n"))
+			.toList();
 		assertThat(lastAccess(session)).as("a page keeps the session alive").isGreaterThan(loggedIn);
+		assertThat(sessionUpdates).as("the page's session update, which need not wait for the disk")
+			.singleElement()
+			.asString()
+			.contains("set_config('synchronous_commit', 'off', true)");
 	}
 
 	/**

@@ -15,6 +15,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 
 /**
@@ -43,6 +45,24 @@ class SessionConfig {
 	@Profile("postgres")
 	PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributeUpsert() {
 		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+	}
+
+	/**
+	 * Every page view updates its session's last access time, and on PostgreSQL a commit
+	 * waits until the write-ahead log is on disk. The session store needs no such wait: a
+	 * crash of the database can lose the last moments' access times, never an order. So a
+	 * session's update commits asynchronously: its query turns {@code synchronous_commit}
+	 * off for its own transaction ({@code set_config(…, true)} is {@code SET LOCAL}), and
+	 * the order actions' transactions still wait for the disk.
+	 */
+	@Bean
+	@Profile("postgres")
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> asynchronousSessionUpdates() {
+		return (repository) -> repository.setUpdateSessionQuery("""
+				UPDATE %TABLE_NAME%
+				SET SESSION_ID = ?, LAST_ACCESS_TIME = ?, MAX_INACTIVE_INTERVAL = ?, EXPIRY_TIME = ?, PRINCIPAL_NAME = ?
+				WHERE PRIMARY_ID = ? AND set_config('synchronous_commit', 'off', true) = 'off'
+				""");
 	}
 
 	/** Tells the in-memory registry when a session ends. */
