@@ -110,7 +110,7 @@ class PostgresMigrationTests {
 		// open (@DirtiesContext closes it next) and its pool still connected.
 		if (databaseName != null) {
 			server.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + databaseName
-					+ "' and pid <> pg_backend_pid()");
+					+ "' and pid <> pg_backend_pid() and usename = current_user");
 			server.execute("drop database if exists " + databaseName + " with (force)");
 		}
 	}

@@ -150,7 +150,7 @@ public final class TestDatabase implements AutoCloseable {
 	void refuseConnections(Connection server) {
 		String refuse = "alter database " + this.name + " allow_connections false";
 		String terminate = "select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + this.name
-				+ "' and pid <> pg_backend_pid()";
+				+ "' and pid <> pg_backend_pid() and usename = current_user";
 		try (Statement statement = server.createStatement()) {
 			statement.execute(refuse);
 			statement.execute(terminate);
@@ -178,8 +178,8 @@ public final class TestDatabase implements AutoCloseable {
 	/** How many connections are open to this database. */
 	long openConnections() {
 		try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), this.user, this.password);
-				PreparedStatement statement = connection
-					.prepareStatement("select count(*) from pg_stat_activity where datname = ?")) {
+				PreparedStatement statement = connection.prepareStatement(
+						"select count(*) from pg_stat_activity where datname = ? and backend_type = 'client backend'")) {
 			statement.setString(1, this.name);
 			try (ResultSet result = statement.executeQuery()) {
 				result.next();
@@ -191,9 +191,14 @@ public final class TestDatabase implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Ends the role's own connections only: after a bulk insert the server's autovacuum
+	 * worker may be in the database, which only a superuser may end (and which
+	 * {@code drop database} cancels by itself).
+	 */
 	private void terminateBackends() {
 		executeOnServer("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + this.name
-				+ "' and pid <> pg_backend_pid()");
+				+ "' and pid <> pg_backend_pid() and usename = current_user");
 	}
 
 	/** Drops the database, terminating whatever is still connected to it. */

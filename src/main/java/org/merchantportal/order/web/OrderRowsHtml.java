@@ -3,6 +3,8 @@ package org.merchantportal.order.web;
 import java.util.List;
 
 import org.unbescape.html.HtmlEscape;
+import org.unbescape.html.HtmlEscapeLevel;
+import org.unbescape.html.HtmlEscapeType;
 
 /**
  * The HTML of the Orders page's rows and of an order's More actions menu, written here
@@ -130,9 +132,18 @@ final class OrderRowsHtml {
 		return this;
 	}
 
-	/** As {@code th:text} and Thymeleaf's attribute values escape: {@code & < > " '}. */
+	/**
+	 * As {@code th:text} and Thymeleaf's attribute values escape ({@code & < > " '}), and
+	 * every character beyond ASCII as a character reference too ({@code …} as
+	 * {@code &hellip;}, {@code å} as {@code &aring;}): the rows are then plain ASCII,
+	 * kept by Java in one byte a character and sent by Tomcat through its ASCII fast
+	 * path. A single {@code …} in a menu made the whole 80 KB of rows a two-byte string,
+	 * copied and encoded to UTF-8 character by character: an eighth of the CPU samples of
+	 * an Orders page under load.
+	 */
 	private static String escape(String text) {
-		return (text != null) ? HtmlEscape.escapeHtml4Xml(text) : "";
+		return (text != null) ? HtmlEscape.escapeHtml(text, HtmlEscapeType.HTML4_NAMED_REFERENCES_DEFAULT_TO_DECIMAL,
+				HtmlEscapeLevel.LEVEL_2_ALL_NON_ASCII_PLUS_MARKUP_SIGNIFICANT) : "";
 	}
 
 	/**
