@@ -1,10 +1,14 @@
 package org.merchantportal.browser;
 
+import java.time.Duration;
+
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The login page, as a person uses it.
@@ -49,8 +53,17 @@ public class LoginPage {
 		return this.driver.switchTo().activeElement();
 	}
 
+	/**
+	 * Submits and waits for the page that answers: the form's page goes stale, and the
+	 * login page comes back with its message (without JavaScript the click may return
+	 * before the browser has left the old page).
+	 */
 	public LoginPage logInExpectingFailure(String username, String password) {
+		WebElement old = this.driver.findElement(By.tagName("html"));
 		submit(username, password);
+		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+		new WebDriverWait(this.driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=alert]")));
 		return this;
 	}
 
