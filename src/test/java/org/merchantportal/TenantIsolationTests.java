@@ -36,6 +36,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -62,6 +63,18 @@ class TenantIsolationTests {
 		/** Takes {userId}: attacked with another merchant's user and an unknown id. */
 		USER,
 
+		/**
+		 * Takes {credentialId}: attacked with another merchant's API credential and an
+		 * unknown id.
+		 */
+		CREDENTIAL,
+
+		/**
+		 * The merchant API, takes {orderId}: called with the merchant's API credential,
+		 * attacked with another merchant's order and a random id.
+		 */
+		API_ORDER,
+
 		/** Takes no id: must show nothing of another merchant. */
 		NO_ID,
 
@@ -85,6 +98,14 @@ class TenantIsolationTests {
 
 		static Recipe user(String... params) {
 			return new Recipe(Kind.USER, fields(params), null);
+		}
+
+		static Recipe credential() {
+			return new Recipe(Kind.CREDENTIAL, Map.of(), null);
+		}
+
+		static Recipe apiOrder(State ownState, String... params) {
+			return new Recipe(Kind.API_ORDER, fields(params), ownState);
 		}
 
 		static Recipe noId(String... params) {
@@ -129,7 +150,23 @@ class TenantIsolationTests {
 			Map.entry("POST /users/{userId}/role", Recipe.user("role", "VIEWER")),
 			Map.entry("POST /users/{userId}/disable", Recipe.user()),
 			Map.entry("POST /users/{userId}/enable", Recipe.user()),
-			Map.entry("POST /users/{userId}/unlock", Recipe.user()));
+			Map.entry("POST /users/{userId}/unlock", Recipe.user()), Map.entry("GET /api-credentials", Recipe.noId()),
+			Map.entry("POST /api-credentials", Recipe.noId("name", "placeholder")),
+			Map.entry("POST /api-credentials/{credentialId}/revoke", Recipe.credential()),
+			Map.entry("GET /ordermanagement/v1/orders/{orderId}", Recipe.apiOrder(State.PART_CAPTURED)),
+			Map.entry("GET /ordermanagement/v1/orders/{orderId}/captures", Recipe.apiOrder(State.PART_CAPTURED)),
+			Map.entry("GET /ordermanagement/v1/orders/{orderId}/captures/{captureId}",
+					Recipe.apiOrder(State.PART_CAPTURED)),
+			Map.entry("GET /ordermanagement/v1/orders/{orderId}/refunds/{refundId}", Recipe.apiOrder(State.CAPTURED)),
+			Map.entry("POST /ordermanagement/v1/orders/{orderId}/captures",
+					Recipe.apiOrder(State.AUTHORIZED, "body", "{\"captured_amount\": 1}")),
+			Map.entry("POST /ordermanagement/v1/orders/{orderId}/refunds",
+					Recipe.apiOrder(State.CAPTURED, "body", "{\"refunded_amount\": 1}")),
+			Map.entry("POST /ordermanagement/v1/orders/{orderId}/cancel", Recipe.apiOrder(State.AUTHORIZED)),
+			Map.entry("POST /ordermanagement/v1/orders/{orderId}/release-remaining-authorization",
+					Recipe.apiOrder(State.PART_CAPTURED)),
+			Map.entry("POST /ordermanagement/v1/orders/{orderId}/extend-authorization-time",
+					Recipe.apiOrder(State.AUTHORIZED)));
 
 	/** How the request is made: by a browser without JavaScript, or by htmx. */
 	enum Client {
@@ -212,6 +249,10 @@ class TenantIsolationTests {
 			}
 			Set<String> expected = switch (RECIPES.get(route).kind()) {
 				case ORDER -> Set.of("orderId");
+				// with, on some routes, the id of one of the order's captures or refunds
+				case API_ORDER -> variables.contains("captureId") ? Set.of("orderId", "captureId")
+						: variables.contains("refundId") ? Set.of("orderId", "refundId") : Set.of("orderId");
+				case CREDENTIAL -> Set.of("credentialId");
 				case USER -> Set.of("userId");
 				case NO_ID, ERROR_PAGE -> Set.of();
 			};
@@ -335,6 +376,167 @@ class TenantIsolationTests {
 					.isEqualTo(before);
 			}
 		}
+	}
+
+	// --- API credentials -------------------------------------------------------------
+
+	@Test
+	void anotherMerchantsApiCredentialIsExactlyAsMissingAsAnUnknownOne() throws Exception {
+		List<String> routes = routesOf(Kind.CREDENTIAL);
+		assertThat(routes).as("credential routes").isNotEmpty();
+		for (String route : routes) {
+			Recipe recipe = RECIPES.get(route);
+			String method = route.substring(0, route.indexOf(' '));
+			String pattern = route.substring(route.indexOf(' ') + 1);
+			// The walker's request works on a credential of one's own …
+			UUID own = newCredential(this.fixtures.nordic());
+			Map<String, Object> ownBefore = credentialSnapshot(own);
+			MvcResult ownResult = call(method, pattern, "credentialId", own, recipe, Client.PLAIN,
+					this.fixtures.as(AttackFixtures.NORDIC_ADMIN));
+			assertThat(ownResult.getResponse().getStatus()).as("%s on an own credential", route).isEqualTo(302);
+			assertThat(credentialSnapshot(own)).as("%s changes an own credential", route).isNotEqualTo(ownBefore);
+			// … and finds another merchant's exactly as absent as one that does not
+			// exist.
+			UUID foreign = newCredential(this.fixtures.fjord());
+			UUID unknown = UUID.randomUUID();
+			Map<String, Object> before = credentialSnapshot(foreign);
+			MvcResult foreignResult = call(method, pattern, "credentialId", foreign, recipe, Client.PLAIN,
+					this.fixtures.as(AttackFixtures.NORDIC_ADMIN));
+			MvcResult unknownResult = call(method, pattern, "credentialId", unknown, recipe, Client.PLAIN,
+					this.fixtures.as(AttackFixtures.NORDIC_ADMIN));
+			assertThat(foreignResult.getResponse().getStatus()).as(route).isEqualTo(404);
+			assertThat(unknownResult.getResponse().getStatus()).as(route).isEqualTo(404);
+			assertThat(AttackFixtures.normalize(foreignResult.getResponse().getContentAsString(), foreign))
+				.as("%s: the answer for another merchant's credential and for an unknown one", route)
+				.isEqualTo(AttackFixtures.normalize(unknownResult.getResponse().getContentAsString(), unknown));
+			assertThat(credentialSnapshot(foreign)).as("%s: the other merchant's credential", route).isEqualTo(before);
+		}
+	}
+
+	private UUID newCredential(long merchantId) {
+		UUID id = UUID.randomUUID();
+		this.jdbc.update(
+				"insert into api_credential (public_id, merchant_id, name, username, secret_hash, created_at, "
+						+ "created_by) values (?, ?, ?, ?, ?, current_timestamp, 'tenancy test')",
+				id.toString(), merchantId, "Tenancy " + id, "mp_t" + id.toString().replace("-", "").substring(0, 15),
+				"0".repeat(64));
+		return id;
+	}
+
+	private Map<String, Object> credentialSnapshot(UUID id) {
+		return this.jdbc.queryForMap("select merchant_id, name, username, secret_hash, revoked_at, revoked_by "
+				+ "from api_credential where public_id = ?", id.toString());
+	}
+
+	// --- The merchant API --------------------------------------------------------------
+
+	@Test
+	void theMerchantApiFindsAnotherMerchantsOrderExactlyAsMissingAsAnUnknownOne() throws Exception {
+		long nordic = this.fixtures.nordic();
+		long fjord = this.fixtures.fjord();
+		List<Order> foreign = List.of(this.fixtures.order(fjord, State.AUTHORIZED, AGE),
+				this.fixtures.order(fjord, State.PART_CAPTURED, AGE));
+		List<String> routes = routesOf(Kind.API_ORDER);
+		assertThat(routes).as("merchant API order routes").isNotEmpty();
+		RequestPostProcessor nordicApi = httpBasic("demo-nordic-shoes", "portal-demo-api-2026");
+		RequestPostProcessor fjordApi = httpBasic("demo-fjord-outdoor", "portal-demo-api-2026");
+		for (String route : routes) {
+			Recipe recipe = RECIPES.get(route);
+			String method = route.substring(0, route.indexOf(' '));
+			String pattern = route.substring(route.indexOf(' ') + 1);
+			Order own = this.fixtures.order(nordic, recipe.ownState(), AGE);
+			if (pattern.contains("{refundId}")) {
+				// Each order with a refund of its own to ask for, the other merchant's
+				// too.
+				refundOverApi(own, nordicApi);
+				foreign.forEach((order) -> refundOverApi(order, fjordApi));
+			}
+			MvcResult ownResult = callApi(method, pattern, own.getPublicId(), recipe, nordicApi);
+			assertThat(ownResult.getResponse().getStatus()).as("%s on an own order", route).isBetween(200, 299);
+			if (pattern.contains("{captureId}") || pattern.contains("{refundId}")) {
+				// One's own order, with the other merchant's capture or refund id.
+				String foreignEvent = eventIdOf(foreign.get(1).getPublicId(),
+						pattern.contains("{captureId}") ? "CAPTURED" : "REFUNDED");
+				String uri = pattern.replace("{orderId}", own.getPublicId().toString())
+					.replace("{captureId}", foreignEvent)
+					.replace("{refundId}", foreignEvent);
+				assertThat(this.mvc.perform(get(uri).with(nordicApi)).andReturn().getResponse().getStatus())
+					.as("%s with another merchant's id", route)
+					.isEqualTo(404);
+			}
+			for (Order order : foreign) {
+				UUID randomId = UUID.randomUUID();
+				Map<String, Object> before = this.fixtures.snapshot(order.getPublicId());
+				MvcResult foreignResult = callApi(method, pattern, order.getPublicId(), recipe, nordicApi);
+				MvcResult randomResult = callApi(method, pattern, randomId, recipe, nordicApi);
+				String on = route + " on " + order.getMerchantReference();
+				assertThat(foreignResult.getResponse().getStatus()).as(on).isEqualTo(404);
+				assertThat(randomResult.getResponse().getStatus()).as(on).isEqualTo(404);
+				String foreignBody = withoutCorrelationId(foreignResult.getResponse().getContentAsString());
+				assertThat(AttackFixtures.normalize(foreignBody, order.getPublicId()))
+					.as("%s: the answer for another merchant's order and for an unknown one", on)
+					.isEqualTo(AttackFixtures
+						.normalize(withoutCorrelationId(randomResult.getResponse().getContentAsString()), randomId));
+				assertThat(foreignBody).as(on)
+					.doesNotContain(order.getMerchantReference())
+					.doesNotContain(order.getCustomerEmail());
+				assertThat(foreignResult.getResponse().getHeader("Location")).as(on).isNull();
+				assertThat(this.fixtures.snapshot(order.getPublicId())).as("%s: the other merchant's order", on)
+					.isEqualTo(before);
+			}
+		}
+	}
+
+	private void refundOverApi(Order order, RequestPostProcessor credential) {
+		try {
+			this.mvc
+				.perform(post("/ordermanagement/v1/orders/" + order.getPublicId() + "/refunds")
+					.contentType("application/json")
+					.content("{\"refunded_amount\": 1}")
+					.with(credential))
+				.andReturn();
+		}
+		catch (Exception ex) {
+			throw new AssertionError(ex);
+		}
+	}
+
+	/**
+	 * The merchant API's id of the order's first capture or refund (a random one where it
+	 * has none): derived from the order and the event, as OrderEvent#getPublicId says.
+	 */
+	private String eventIdOf(UUID orderId, String type) {
+		List<Long> ids = this.jdbc.queryForList(
+				"select e.id from order_event e join purchase_order o on o.id = "
+						+ "e.order_id where o.public_id = ? and e.type = ? order by e.id",
+				Long.class, orderId.toString(), type);
+		return ids.isEmpty() ? UUID.randomUUID().toString()
+				: UUID
+					.nameUUIDFromBytes(
+							(orderId + ":" + type + ":" + ids.get(0)).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+					.toString();
+	}
+
+	private MvcResult callApi(String method, String pattern, UUID orderId, Recipe recipe, RequestPostProcessor who)
+			throws Exception {
+		String uri = pattern.replace("{orderId}", orderId.toString())
+			.replace("{captureId}", eventIdOf(orderId, "CAPTURED"))
+			.replace("{refundId}", eventIdOf(orderId, "REFUNDED"));
+		MockHttpServletRequestBuilder request = switch (method) {
+			case "GET" -> get(uri);
+			case "POST" -> post(uri).contentType("application/json")
+				.header("Klarna-Idempotency-Key", UUID.randomUUID().toString());
+			default -> throw new AssertionError("The walker does not know how to call " + method + " " + pattern);
+		};
+		String body = recipe.params().get("body");
+		if (body != null) {
+			request.content(body);
+		}
+		return this.mvc.perform(request.with(who)).andReturn();
+	}
+
+	private static String withoutCorrelationId(String body) {
+		return body.replaceAll("\"correlation_id\":\"[^\"]*\"", "");
 	}
 
 	// --- Routes without ids ------------------------------------------------------------

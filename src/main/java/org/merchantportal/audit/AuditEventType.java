@@ -17,6 +17,9 @@ public enum AuditEventType {
 	USER_CREATED, ROLE_CHANGED, USER_DISABLED, USER_ENABLED, USER_UNLOCKED,
 
 	/** An order action the order's rules refused: nothing changed, but someone tried. */
-	ORDER_ACTION_REFUSED
+	ORDER_ACTION_REFUSED,
+
+	/** An ADMIN created or revoked a credential of the merchant API. */
+	API_CREDENTIAL_CREATED, API_CREDENTIAL_REVOKED
 
 }

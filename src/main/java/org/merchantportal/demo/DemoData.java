@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
+import org.merchantportal.merchant.ApiCredentials;
 import org.merchantportal.merchant.Merchant;
 import org.merchantportal.merchant.MerchantRepository;
 import org.merchantportal.merchant.PortalUser;
@@ -24,6 +25,7 @@ import org.merchantportal.order.RefundReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -45,6 +47,13 @@ class DemoData implements SmartInitializingSingleton {
 
 	static final String PASSWORD = "portal-demo-2026";
 
+	/** The password of both demo API credentials (in the README, like the logins). */
+	static final String API_PASSWORD = "portal-demo-api-2026";
+
+	static final String NORDIC_API_USERNAME = "demo-nordic-shoes";
+
+	static final String FJORD_API_USERNAME = "demo-fjord-outdoor";
+
 	static final int ORDERS_PER_MERCHANT = 320;
 
 	private static final Logger logger = LoggerFactory.getLogger(DemoData.class);
@@ -61,8 +70,21 @@ class DemoData implements SmartInitializingSingleton {
 
 	private final Clock clock;
 
+	private final ApiCredentials apiCredentials;
+
+	private final boolean withApiCredentials;
+
+	/**
+	 * @param withApiCredentials whether to create the demo API credentials, whose fixed
+	 * secret is in the README: on the embedded default only, never on the postgres
+	 * profile, even with its demo data
+	 */
 	DemoData(MerchantRepository merchants, PortalUserRepository users, OrderRepository orders,
-			PasswordEncoder passwordEncoder, TransactionTemplate transactions, Clock clock) {
+			PasswordEncoder passwordEncoder, TransactionTemplate transactions, Clock clock,
+			ApiCredentials apiCredentials,
+			@Value("${portal.demo-data.api-credentials:false}") boolean withApiCredentials) {
+		this.apiCredentials = apiCredentials;
+		this.withApiCredentials = withApiCredentials;
 		this.merchants = merchants;
 		this.users = users;
 		this.orders = orders;
@@ -84,7 +106,20 @@ class DemoData implements SmartInitializingSingleton {
 				logger.info("Demo data was seeded by another node");
 			}
 		}
+		if (this.withApiCredentials) {
+			// Also into a database seeded before there were API credentials.
+			this.transactions.executeWithoutResult((status) -> addApiCredentials());
+		}
 		printLogins();
+	}
+
+	private void addApiCredentials() {
+		this.users.findByUsername("admin@nordic-shoes.example")
+			.ifPresent((admin) -> this.apiCredentials.createForDemo(admin.getMerchantId(), "Demo shop system",
+					NORDIC_API_USERNAME, API_PASSWORD));
+		this.users.findByUsername("admin@fjord-outdoor.example")
+			.ifPresent((admin) -> this.apiCredentials.createForDemo(admin.getMerchantId(), "Demo shop system",
+					FJORD_API_USERNAME, API_PASSWORD));
 	}
 
 	private void seed() {
@@ -138,6 +173,13 @@ class DemoData implements SmartInitializingSingleton {
 		return lines;
 	}
 
+	private static final String API_CREDENTIALS = """
+			Merchant API demo credentials (HTTP Basic, password for both: %s):
+			  %-29s Nordic Shoes AB (SEK)
+			  %-29s Fjord Outdoor GmbH (EUR)
+			  e.g. curl -u %s:%s http://localhost:8080/ordermanagement/v1/orders/ORDER_ID
+			""";
+
 	private void printLogins() {
 		if (this.users.findByUsername("orders@nordic-shoes.example").isEmpty()) {
 			return;
@@ -150,7 +192,8 @@ class DemoData implements SmartInitializingSingleton {
 				  viewer@nordic-shoes.example   VIEWER         Nordic Shoes AB (SEK)
 				  admin@fjord-outdoor.example   ADMIN          Fjord Outdoor GmbH (EUR)
 				  orders@fjord-outdoor.example  ORDER_MANAGER  Fjord Outdoor GmbH (EUR)
-				""", PASSWORD);
+				{}""", PASSWORD, this.withApiCredentials ? API_CREDENTIALS.formatted(API_PASSWORD, NORDIC_API_USERNAME,
+				FJORD_API_USERNAME, NORDIC_API_USERNAME, API_PASSWORD) : "");
 	}
 
 	/**

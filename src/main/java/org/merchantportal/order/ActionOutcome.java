@@ -7,19 +7,31 @@ import java.util.UUID;
  * What an action did, for the status message: which action on which order, the amount
  * involved (null for an extend), the expiry after an extend, and whether anything changed
  * (an extend on the same day does not). A repeat of the same idempotency key gets the
- * same outcome back.
+ * same outcome back. The event id is the capture's or refund's
+ * ({@link OrderEvent#getPublicId()}), for the merchant API's {@code Capture-Id} and
+ * {@code Refund-Id}; null for other actions.
  */
-public record ActionOutcome(OrderAction action, UUID orderId, Money amount, LocalDate expiresOn, boolean changed) {
+public record ActionOutcome(OrderAction action, UUID orderId, Money amount, LocalDate expiresOn, boolean changed,
+		UUID eventId) {
+
+	public ActionOutcome(OrderAction action, UUID orderId, Money amount, LocalDate expiresOn, boolean changed) {
+		this(action, orderId, amount, expiresOn, changed, null);
+	}
 
 	static ActionOutcome of(OrderAction action, Order order, Money amount) {
 		return new ActionOutcome(action, order.getPublicId(), amount, order.getAuthorizationExpiresOn(), true);
+	}
+
+	ActionOutcome withEvent(UUID eventId) {
+		return new ActionOutcome(this.action, this.orderId, this.amount, this.expiresOn, this.changed, eventId);
 	}
 
 	/** The outcome as stored with its idempotency key. */
 	String encode() {
 		return String.join(";", this.action.name(), this.orderId.toString(),
 				(this.amount != null) ? this.amount.currency().getCurrencyCode() + ":" + this.amount.minorUnits() : "",
-				(this.expiresOn != null) ? this.expiresOn.toString() : "", Boolean.toString(this.changed));
+				(this.expiresOn != null) ? this.expiresOn.toString() : "", Boolean.toString(this.changed),
+				(this.eventId != null) ? this.eventId.toString() : "");
 	}
 
 	static ActionOutcome decode(String encoded) {
@@ -30,7 +42,9 @@ public record ActionOutcome(OrderAction action, UUID orderId, Money amount, Loca
 			amount = Money.of(Long.parseLong(money[1]), money[0]);
 		}
 		return new ActionOutcome(OrderAction.valueOf(parts[0]), UUID.fromString(parts[1]), amount,
-				parts[3].isEmpty() ? null : LocalDate.parse(parts[3]), Boolean.parseBoolean(parts[4]));
+				parts[3].isEmpty() ? null : LocalDate.parse(parts[3]), Boolean.parseBoolean(parts[4]),
+				// Outcomes stored before captures and refunds had ids have five parts.
+				(parts.length > 5 && !parts[5].isEmpty()) ? UUID.fromString(parts[5]) : null);
 	}
 
 }

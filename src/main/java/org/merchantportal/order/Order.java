@@ -32,6 +32,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.PrimaryKeyJoinColumn;
 import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.SecondaryRow;
 import org.hibernate.type.SqlTypes;
@@ -141,6 +142,10 @@ public class Order {
 	@OrderBy("lineNumber")
 	private List<OrderLine> lines = new ArrayList<>();
 
+	/** The event the last operation in this transaction recorded (see lastEvent). */
+	@Transient
+	private OrderEvent lastRecorded;
+
 	@OneToMany(mappedBy = "order", cascade = CascadeType.PERSIST)
 	@OrderBy("occurredAt, id")
 	private List<OrderEvent> events = new ArrayList<>();
@@ -236,23 +241,53 @@ public class Order {
 
 	/** Captures an amount of the remaining authorization. */
 	public void capture(Money amount, Actor actor) {
+		capture(amount, null, actor);
+	}
+
+	/**
+	 * Captures an amount of the remaining authorization, with the merchant's description
+	 * of the capture (the merchant API's {@code description}; null for none).
+	 */
+	public void capture(Money amount, String description, Actor actor) {
 		require(OrderAction.CAPTURE, actor);
 		checkAmount(amount, getRemaining(), Code.CAPTURE_NOT_ALLOWED, "capture");
-		applyCapture(amount, null, actor);
+		applyCapture(amount, description(description), null, actor);
 	}
 
 	/** Captures quantities of lines; the amount is their sum. */
 	public void captureLines(List<LineQuantity> quantities, Actor actor) {
+		captureLines(quantities, null, actor);
+	}
+
+	/** Captures quantities of lines, with the merchant's description (null for none). */
+	public void captureLines(List<LineQuantity> quantities, String description, Actor actor) {
 		require(OrderAction.CAPTURE, actor);
 		Map<OrderLine, Integer> chosen = resolve(quantities, OrderLine::getCapturableQuantity, "captured",
 				Code.CAPTURE_NOT_ALLOWED);
 		Money amount = sum(chosen);
 		checkAmount(amount, getRemaining(), Code.CAPTURE_NOT_ALLOWED, "capture", "lines");
 		chosen.forEach(OrderLine::capture);
-		applyCapture(amount, describe(chosen), actor);
+		applyCapture(amount, description(description), describe(chosen), actor);
 	}
 
-	private void applyCapture(Money amount, String detail, Actor actor) {
+	/** A capture's description as recorded: stripped, cut to a note's length, or null. */
+	private static String description(String description) {
+		if (description == null || description.isBlank()) {
+			return null;
+		}
+		String stripped = description.strip();
+		return (stripped.length() <= MAX_NOTE_LENGTH) ? stripped : stripped.substring(0, MAX_NOTE_LENGTH);
+	}
+
+	/**
+	 * The event the last operation recorded, or null: kept aside, because reading it from
+	 * the timeline would load the whole timeline.
+	 */
+	OrderEvent lastEvent() {
+		return this.lastRecorded;
+	}
+
+	private void applyCapture(Money amount, String description, String detail, Actor actor) {
 		this.capturedAmount += amount.minorUnits();
 		if (getRemaining().isZero()) {
 			// Everything is taken, however it was split: every line counts as captured.
@@ -262,7 +297,7 @@ public class Order {
 		else {
 			this.status = OrderStatus.PART_CAPTURED;
 		}
-		record(OrderEventType.CAPTURED, amount, null, null, detail, actor);
+		record(OrderEventType.CAPTURED, amount, null, description, detail, actor);
 	}
 
 	/** Refunds an amount of what was captured. The status does not change. */
@@ -445,7 +480,8 @@ public class Order {
 
 	private void record(OrderEventType type, Money amount, RefundReason reason, String note, String detail,
 			Actor actor) {
-		this.events.add(new OrderEvent(this, type, amount, reason, note, detail, actor));
+		this.lastRecorded = new OrderEvent(this, type, amount, reason, note, detail, actor);
+		this.events.add(this.lastRecorded);
 	}
 
 	static LocalDate dayOf(Instant instant) {

@@ -1,6 +1,8 @@
 package org.merchantportal.order;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -79,6 +81,19 @@ public class OrderEvent {
 	/** The database key: orders events of the same time, in the timeline's cursors. */
 	Long getId() {
 		return this.id;
+	}
+
+	/**
+	 * The id of a capture or refund in the merchant API ({@code capture_id},
+	 * {@code refund_id}): derived from the order and this event, so it is stable and
+	 * unique without a column of its own; null for other events.
+	 */
+	public UUID getPublicId() {
+		if (this.type != OrderEventType.CAPTURED && this.type != OrderEventType.REFUNDED) {
+			return null;
+		}
+		return UUID.nameUUIDFromBytes(
+				(this.order.getPublicId() + ":" + this.type + ":" + this.id).getBytes(StandardCharsets.UTF_8));
 	}
 
 	public OrderEventType getType() {

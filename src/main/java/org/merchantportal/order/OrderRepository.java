@@ -16,6 +16,9 @@ public interface OrderRepository extends Repository<Order, Long> {
 
 	Order save(Order order);
 
+	/** Writes the pending changes now, so that new events get their keys. */
+	void flush();
+
 	Optional<Order> findByMerchantIdAndPublicId(long merchantId, UUID publicId);
 
 	Optional<Order> findById(long id);

@@ -70,6 +70,17 @@ public class OrderService {
 	}
 
 	/**
+	 * An order with its lines and its whole timeline, if it is the staff member's
+	 * merchant's: for the merchant API, which lists every capture and refund.
+	 */
+	@Transactional(readOnly = true)
+	public Order getWithTimeline(Staff staff, UUID orderId) {
+		Order order = get(staff, orderId);
+		order.getTimeline();
+		return order;
+	}
+
+	/**
 	 * An order with its lines and the newest {@link TimelinePage#SIZE} events of its
 	 * timeline, if it is the staff member's merchant's.
 	 */
@@ -105,16 +116,30 @@ public class OrderService {
 	}
 
 	public ActionOutcome capture(Staff staff, UUID orderId, String key, Money amount) {
-		return perform(staff, orderId, key, "capture", fields("amount", amount), (order, actor) -> {
-			order.capture(amount, actor);
+		return capture(staff, orderId, key, amount, null);
+	}
+
+	/** A capture with the merchant's description of it (null for none). */
+	public ActionOutcome capture(Staff staff, UUID orderId, String key, Money amount, String description) {
+		String parameters = (description != null) ? fields("amount", amount, description) : fields("amount", amount);
+		return perform(staff, orderId, key, "capture", parameters, (order, actor) -> {
+			order.capture(amount, description, actor);
 			return ActionOutcome.of(OrderAction.CAPTURE, order, amount);
 		});
 	}
 
 	public ActionOutcome captureLines(Staff staff, UUID orderId, String key, List<LineQuantity> lines) {
-		return perform(staff, orderId, key, "capture", fields("lines", describe(lines)), (order, actor) -> {
+		return captureLines(staff, orderId, key, lines, null);
+	}
+
+	/** A capture of line quantities with the merchant's description (null for none). */
+	public ActionOutcome captureLines(Staff staff, UUID orderId, String key, List<LineQuantity> lines,
+			String description) {
+		String parameters = (description != null) ? fields("lines", describe(lines), description)
+				: fields("lines", describe(lines));
+		return perform(staff, orderId, key, "capture", parameters, (order, actor) -> {
 			Money before = order.getCaptured();
-			order.captureLines(lines, actor);
+			order.captureLines(lines, description, actor);
 			return ActionOutcome.of(OrderAction.CAPTURE, order, order.getCaptured().minus(before));
 		});
 	}
@@ -202,6 +227,12 @@ public class OrderService {
 				}
 				// The order is managed: its changes and new events are flushed on commit.
 				ActionOutcome outcome = operation.apply(order, staff.actingAt(this.clock.instant(), key));
+				if (outcome.action() == OrderAction.CAPTURE || outcome.action() == OrderAction.REFUND) {
+					// The new event gets its database key, from which its public id
+					// comes.
+					this.orders.flush();
+					outcome = outcome.withEvent(order.lastEvent().getPublicId());
+				}
 				this.keys.saveAndFlush(new IdempotencyRecord(staff.merchantId(), key, fingerprint, order.getId(),
 						outcome.encode(), this.clock.instant()));
 				return outcome;

@@ -12,15 +12,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.merchantportal.audit.AuditLog;
+import org.merchantportal.merchant.ApiCredentials;
 import org.merchantportal.merchant.PortalUserRepository;
 import org.merchantportal.merchant.Role;
+import org.merchantportal.web.ApiError;
 import org.merchantportal.web.DatabaseUnavailable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -38,11 +43,13 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.session.SessionInformationExpiredEvent;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
@@ -107,6 +114,46 @@ class SecurityConfig {
 		return http.build();
 	}
 
+	/** The merchant API's paths, Klarna's Order Management API v1 (see order.api). */
+	static final String MERCHANT_API = "/ordermanagement/**";
+
+	/**
+	 * The merchant API: stateless, HTTP Basic with an API credential of the merchant
+	 * (never a person's password), no session and so no CSRF. Refusals answer in the
+	 * API's own error shape, 401 with a Basic challenge and 403, never the login page.
+	 * The OpenAPI document is open.
+	 */
+	@Bean
+	@Order(2)
+	SecurityFilterChain merchantApi(HttpSecurity http, ObjectProvider<ApiCredentials> credentials, JsonMapper json,
+			@Value("${portal.api.requests-per-second:50}") int requestsPerSecond) throws Exception {
+		AuthenticationEntryPoint unauthorized = (request, response, failure) -> {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + API_REALM + "\"");
+			ApiError.write(response, json, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
+					"Authenticate with the username and password of one of the merchant's API credentials.");
+		};
+		http.securityMatcher(MERCHANT_API)
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers(HttpMethod.GET, "/ordermanagement/v1/openapi.json")
+						.permitAll()
+						.anyRequest()
+						.hasRole(ApiCredentialAuthenticationProvider.API_CLIENT))
+			.authenticationManager(new ProviderManager(new ApiCredentialAuthenticationProvider(credentials)))
+			.httpBasic((basic) -> basic.realmName(API_REALM).authenticationEntryPoint(unauthorized))
+			.addFilterAfter(new ApiLimits(json, requestsPerSecond), BasicAuthenticationFilter.class)
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(unauthorized)
+				.accessDeniedHandler((request, response, denied) -> ApiError.write(response, json, HttpStatus.FORBIDDEN,
+						"NOT_ALLOWED", "This credential may not do that.")))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			// no session, no cookie: nothing to forge
+			.csrf((csrf) -> csrf.disable())
+			.headers(SecurityConfig::strictHeaders);
+		return http.build();
+	}
+
+	private static final String API_REALM = "Merchant Portal API";
+
 	/**
 	 * Form login for the merchants' staff. Every redirect is relative (with
 	 * server.tomcat.use-relative-redirects): none carries a host taken from the request.
@@ -114,7 +161,7 @@ class SecurityConfig {
 	 * checked ({@link LoginThrottleFilter}).
 	 */
 	@Bean
-	@Order(2)
+	@Order(3)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<SessionRegistry> sessions,
 			LoginThrottle throttle, AuditLog audit) throws Exception {
 		// Back to the page that asked for the login (saved in the session), by its path
@@ -125,7 +172,7 @@ class SecurityConfig {
 		http.authorizeHttpRequests(
 				(requests) -> requests.requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**")
 					.permitAll()
-					.requestMatchers("/users", "/users/**")
+					.requestMatchers("/users", "/users/**", "/api-credentials", "/api-credentials/**")
 					.hasRole(Role.ADMIN.name())
 					.requestMatchers(HttpMethod.POST, "/orders/**")
 					.hasAnyRole(Role.ADMIN.name(), Role.ORDER_MANAGER.name())

@@ -48,6 +48,8 @@ class WebConfig implements WebMvcConfigurer {
 		FilterRegistrationBean<StaticFilesWithoutSession> registration = new FilterRegistrationBean<>(
 				new StaticFilesWithoutSession());
 		registration.addUrlPatterns(STATIC_FILES);
+		// The merchant API is stateless: a browser's session cookie on a call is ignored.
+		registration.addUrlPatterns("/ordermanagement/*");
 		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
 		return registration;
 	}

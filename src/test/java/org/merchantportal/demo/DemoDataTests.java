@@ -17,6 +17,7 @@ import org.merchantportal.order.OrderStatus;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.merchantportal.merchant.ApiCredentials;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -80,10 +81,32 @@ class DemoDataTests {
 				assertThat(user.getPasswordHash()).startsWith("{bcrypt-sha256}$2");
 				assertThat(encoder.matches(DemoData.PASSWORD, user.getPasswordHash())).isTrue();
 			}));
+
+			// One API credential per demo merchant, with the README's fixed values.
+			ApiCredentials credentials = context.getBean(ApiCredentials.class);
+			assertThat(credentials.authenticate("demo-nordic-shoes", "portal-demo-api-2026"))
+				.hasValueSatisfying((client) -> assertThat(client.merchantId())
+					.isEqualTo(users.findByUsername("admin@nordic-shoes.example").orElseThrow().getMerchantId()));
+			assertThat(credentials.authenticate("demo-fjord-outdoor", "portal-demo-api-2026"))
+				.hasValueSatisfying((client) -> assertThat(client.merchantId())
+					.isEqualTo(users.findByUsername("admin@fjord-outdoor.example").orElseThrow().getMerchantId()));
 		}
 		try (ConfigurableApplicationContext context = start(url, true)) {
 			assertThat(allOrders(context)).extracting((order) -> order.getPublicId().toString())
 				.containsExactlyInAnyOrderElementsOf(firstIds);
+		}
+	}
+
+	@Test
+	void theDemoApiCredentialsAreOnlyWhereAskedFor() {
+		String url = "jdbc:h2:file:" + this.dataDirectory.resolve("no-api").toAbsolutePath();
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(MerchantPortalApplication.class).run(
+				"--server.port=0", "--spring.datasource.url=" + url, "--portal.demo-data=true",
+				"--portal.demo-data.api-credentials=false")) {
+			assertThat(context.getBean(PortalUserRepository.class).findByUsername("admin@nordic-shoes.example"))
+				.isPresent();
+			assertThat(context.getBean(ApiCredentials.class).authenticate("demo-nordic-shoes", "portal-demo-api-2026"))
+				.isEmpty();
 		}
 	}
 

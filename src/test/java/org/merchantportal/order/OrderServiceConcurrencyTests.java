@@ -109,11 +109,13 @@ class OrderServiceConcurrencyTests {
 		assertThat(failed(results)).isEmpty();
 		List<ActionOutcome> outcomes = succeeded(results);
 		assertThat(outcomes).hasSize(THREADS).containsOnly(outcomes.get(0));
-		assertThat(outcomes.get(0))
-			.isEqualTo(new ActionOutcome(OrderAction.REFUND, orderId, amount, outcomes.get(0).expiresOn(), true));
+		// Every replay names the one refund (its id for the merchant API's Refund-Id).
+		assertThat(outcomes.get(0)).isEqualTo(new ActionOutcome(OrderAction.REFUND, orderId, amount,
+				outcomes.get(0).expiresOn(), true, outcomes.get(0).eventId()));
 		Order order = load(orderId);
 		assertThat(order.getRefunded()).isEqualTo(amount);
 		assertThat(events(order, OrderEventType.REFUNDED)).singleElement().satisfies((event) -> {
+			assertThat(event.getPublicId()).isEqualTo(outcomes.get(0).eventId()).isNotNull();
 			assertThat(event.getAmount()).isEqualTo(amount);
 			assertThat(event.getIdempotencyKey()).isEqualTo(key);
 		});

@@ -1,0 +1,373 @@
+package org.merchantportal.order.web.api;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.merchantportal.order.Order;
+import org.merchantportal.security.AttackFixtures;
+import org.merchantportal.security.AttackFixtures.State;
+import org.merchantportal.security.AttackTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The merchant API's actions, allowed and refused for each state, with Klarna's status
+ * codes and error codes, exactly once per Klarna-Idempotency-Key, and one set of rules
+ * with the pages.
+ */
+@AttackTest
+class OrderApiActionTests {
+
+	private static final String ORDERS = "/ordermanagement/v1/orders/";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@LocalServerPort
+	int port;
+
+	AttackFixtures fixtures;
+
+	@BeforeEach
+	void setUp() {
+		this.fixtures = new AttackFixtures(this.context);
+	}
+
+	private Order order(State state) {
+		return this.fixtures.order(this.fixtures.nordic(), state, Duration.ofDays(10));
+	}
+
+	private ResultActions call(MockHttpServletRequestBuilder request) throws Exception {
+		return this.mvc.perform(request
+			.with(httpBasic(OrderApiAuthenticationTests.NORDIC_API, OrderApiAuthenticationTests.API_PASSWORD)));
+	}
+
+	private static MockHttpServletRequestBuilder postJson(String path, String body) {
+		return post(path).contentType(MediaType.APPLICATION_JSON).content(body);
+	}
+
+	private Map<String, Object> amounts(Order order) {
+		return this.fixtures.snapshot(order.getPublicId());
+	}
+
+	// --- Captures ---------------------------------------------------------------------
+
+	@Test
+	void aCaptureAnswers201WithItsLocationAndIdAndIsRecordedAsViaApi() throws Exception {
+		Order order = order(State.AUTHORIZED);
+		MvcResult result = call(postJson(ORDERS + order.getPublicId() + "/captures",
+				"{\"captured_amount\": 10000, \"description\": \"Shipped with DHL\", \"shipping_info\": []}"))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("Capture-Id", matchesPattern("[0-9a-f-]{36}")))
+			.andReturn();
+		String captureId = result.getResponse().getHeader("Capture-Id");
+		assertThat(result.getResponse().getHeader("Location"))
+			.isEqualTo(ORDERS + order.getPublicId() + "/captures/" + captureId);
+		call(get(result.getResponse().getHeader("Location"))).andExpect(status().isOk())
+			.andExpect(jsonPath("$.capture_id").value(captureId))
+			.andExpect(jsonPath("$.captured_amount").value(10_000))
+			.andExpect(jsonPath("$.description").value("Shipped with DHL"));
+		call(get(ORDERS + order.getPublicId())).andExpect(jsonPath("$.status").value("PART_CAPTURED"))
+			.andExpect(jsonPath("$.captured_amount").value(10_000))
+			.andExpect(jsonPath("$.captures[0].capture_id").value(captureId));
+		call(get(ORDERS + order.getPublicId() + "/captures")).andExpect(jsonPath("$", hasSize(1)));
+		assertThat(this.jdbc.queryForObject(
+				"select actor from order_event e join purchase_order o on o.id = e.order_id "
+						+ "where o.public_id = ? and e.type = 'CAPTURED'",
+				String.class, order.getPublicId().toString()))
+			.isEqualTo("via API (Demo shop system)");
+	}
+
+	@Test
+	void aCaptureOfLinesMustAddUpToItsAmount() throws Exception {
+		Order order = order(State.AUTHORIZED);
+		Map<String, Object> before = amounts(order);
+		call(postJson(ORDERS + order.getPublicId() + "/captures",
+				"{\"captured_amount\": 9999, \"order_lines\": [{\"reference\": \"SKU-1\", \"quantity\": 1}]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error_code").value("BAD_VALUE"));
+		assertThat(amounts(order)).isEqualTo(before);
+		call(postJson(ORDERS + order.getPublicId() + "/captures",
+				"{\"captured_amount\": 15000, \"order_lines\": [{\"reference\": \"SKU-1\", \"quantity\": 1}, "
+						+ "{\"reference\": \"SKU-2\", \"quantity\": 1, \"name\": \"Wool Socks\"}]}"))
+			.andExpect(status().isCreated());
+		call(get(ORDERS + order.getPublicId())).andExpect(jsonPath("$.captured_amount").value(15_000))
+			.andExpect(jsonPath("$.order_lines[0].captured_quantity").value(1))
+			.andExpect(jsonPath("$.order_lines[1].captured_quantity").value(1));
+	}
+
+	@Test
+	void aCaptureTheOrderDoesNotAllowIs403CaptureNotAllowedAndChangesNothing() throws Exception {
+		Order authorized = order(State.AUTHORIZED);
+		Map<String, Object> before = amounts(authorized);
+		// A well-formed amount above the remaining authorization (250.00).
+		call(postJson(ORDERS + authorized.getPublicId() + "/captures", "{\"captured_amount\": 25001}"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.error_code").value("CAPTURE_NOT_ALLOWED"))
+			.andExpect(jsonPath("$.error_messages[0]").isString());
+		assertThat(amounts(authorized)).isEqualTo(before);
+		for (State state : List.of(State.CAPTURED, State.CANCELLED, State.CLOSED)) {
+			Order order = order(state);
+			call(postJson(ORDERS + order.getPublicId() + "/captures", "{\"captured_amount\": 1}"))
+				.andExpect(status().isForbidden())
+				.andExpect(jsonPath("$.error_code").value("CAPTURE_NOT_ALLOWED"));
+		}
+	}
+
+	@Test
+	void anAmountThatIsNotAPositiveIntegerIs400AndChangesNothing() throws Exception {
+		Order order = order(State.AUTHORIZED);
+		Map<String, Object> before = amounts(order);
+		for (String body : List.of("{}", "{\"captured_amount\": 0}", "{\"captured_amount\": -100}",
+				"{\"captured_amount\": 10.5}", "{\"captured_amount\": 1e3}", "{\"captured_amount\": \"1000\"}",
+				"{\"captured_amount\": 99999999999999999999999}", "{\"captured_amount\": null}",
+				"{\"captured_amount\": true}", "not json", "[]", "{\"captured_amount\": 100")) {
+			call(postJson(ORDERS + order.getPublicId() + "/captures", body)).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.error_code").value("BAD_VALUE"))
+				.andExpect(jsonPath("$.correlation_id").isString());
+		}
+		assertThat(amounts(order)).isEqualTo(before);
+	}
+
+	@Test
+	void aBodyThatIsNotJsonIs415() throws Exception {
+		Order order = order(State.AUTHORIZED);
+		call(post(ORDERS + order.getPublicId() + "/captures").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.content("captured_amount=100")).andExpect(status().isUnsupportedMediaType())
+			.andExpect(jsonPath("$.error_code").value("UNSUPPORTED_MEDIA_TYPE"));
+	}
+
+	@Test
+	void deeplyNestedJsonIsRefusedWithoutHarm() throws Exception {
+		Order order = order(State.AUTHORIZED);
+		String deep = "{\"captured_amount\": 100, \"shipping_info\": " + "[".repeat(5_000) + "]".repeat(5_000) + "}";
+		call(postJson(ORDERS + order.getPublicId() + "/captures", deep)).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error_code").value("BAD_VALUE"));
+	}
+
+	@Test
+	void aBodyOverOneMegabyteIs413AndChangesNothing() throws Exception {
+		Order order = order(State.AUTHORIZED);
+		Map<String, Object> before = amounts(order);
+		String huge = "{\"captured_amount\": 100, \"description\": \"" + "x".repeat(1024 * 1024) + "\"}";
+		call(postJson(ORDERS + order.getPublicId() + "/captures", huge)).andExpect(status().isContentTooLarge())
+			.andExpect(jsonPath("$.error_code").value("REQUEST_TOO_LARGE"));
+		// Sent in chunks, without a length: read up to the limit, then refused.
+		HttpResponse<String> chunked = HttpClient.newHttpClient()
+			.send(HttpRequest
+				.newBuilder(URI.create("http://localhost:" + this.port + ORDERS + order.getPublicId() + "/captures"))
+				.header("Content-Type", "application/json")
+				.header("Authorization",
+						"Basic " + Base64.getEncoder()
+							.encodeToString((OrderApiAuthenticationTests.NORDIC_API + ":"
+									+ OrderApiAuthenticationTests.API_PASSWORD)
+								.getBytes(StandardCharsets.UTF_8)))
+				.POST(HttpRequest.BodyPublishers
+					.ofInputStream(() -> new java.io.ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(chunked.statusCode()).isEqualTo(413);
+		assertThat(chunked.body()).contains("REQUEST_TOO_LARGE");
+		assertThat(amounts(order)).isEqualTo(before);
+	}
+
+	@Test
+	void anUnknownCaptureOrRefundIsNoSuchCaptureOrRefund() throws Exception {
+		Order order = order(State.CAPTURED);
+		call(get(ORDERS + order.getPublicId() + "/captures/" + UUID.randomUUID())).andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.error_code").value("NO_SUCH_CAPTURE"));
+		call(get(ORDERS + order.getPublicId() + "/captures/not-a-uuid")).andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.error_code").value("NO_SUCH_CAPTURE"));
+		call(get(ORDERS + order.getPublicId() + "/refunds/" + UUID.randomUUID())).andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.error_code").value("NO_SUCH_REFUND"));
+	}
+
+	// --- Refunds ----------------------------------------------------------------------
+
+	@Test
+	void aKlarnaShapedRefundWithoutReasonIsRecordedAsOtherWithItsDescription() throws Exception {
+		Order order = order(State.CAPTURED);
+		String refundId = call(postJson(ORDERS + order.getPublicId() + "/refunds",
+				"{\"refunded_amount\": 5000, \"description\": \"Returned socks\", \"reference\": \"RMA-17\"}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getHeader("Refund-Id");
+		call(get(ORDERS + order.getPublicId() + "/refunds/" + refundId)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.refunded_amount").value(5000))
+			.andExpect(jsonPath("$.reason").value("OTHER"))
+			.andExpect(jsonPath("$.description").value("Returned socks (reference RMA-17)"));
+		String plain = call(postJson(ORDERS + order.getPublicId() + "/refunds", "{\"refunded_amount\": 100}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getHeader("Refund-Id");
+		call(get(ORDERS + order.getPublicId() + "/refunds/" + plain))
+			.andExpect(jsonPath("$.description").value("via API"));
+		call(postJson(ORDERS + order.getPublicId() + "/refunds",
+				"{\"refunded_amount\": 100, \"reason\": \"RETURNED\"}"))
+			.andExpect(status().isCreated());
+		call(get(ORDERS + order.getPublicId())).andExpect(jsonPath("$.refunded_amount").value(5200))
+			.andExpect(jsonPath("$.refunds", hasSize(3)));
+	}
+
+	@Test
+	void aRefundTheOrderDoesNotAllowIs403RefundNotAllowed() throws Exception {
+		Order captured = order(State.CAPTURED);
+		Map<String, Object> before = amounts(captured);
+		call(postJson(ORDERS + captured.getPublicId() + "/refunds", "{\"refunded_amount\": 25001}"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.error_code").value("REFUND_NOT_ALLOWED"));
+		assertThat(amounts(captured)).isEqualTo(before);
+		for (State state : List.of(State.AUTHORIZED, State.CANCELLED)) {
+			call(postJson(ORDERS + order(state).getPublicId() + "/refunds", "{\"refunded_amount\": 1}"))
+				.andExpect(status().isForbidden())
+				.andExpect(jsonPath("$.error_code").value("REFUND_NOT_ALLOWED"));
+		}
+		call(postJson(ORDERS + captured.getPublicId() + "/refunds", "{\"refunded_amount\": 1, \"reason\": \"BORED\"}"))
+			.andExpect(status().isBadRequest());
+		call(postJson(ORDERS + captured.getPublicId() + "/refunds",
+				"{\"refunded_amount\": 1, \"description\": \"" + "x".repeat(256) + "\"}"))
+			.andExpect(status().isBadRequest());
+		assertThat(amounts(captured)).isEqualTo(before);
+	}
+
+	// --- Cancel, release, extend
+	// ----------------------------------------------------------
+
+	@Test
+	void cancelReleaseAndExtendAnswer204WhereAllowedAnd403Otherwise() throws Exception {
+		Order authorized = order(State.AUTHORIZED);
+		call(post(ORDERS + authorized.getPublicId() + "/extend-authorization-time")).andExpect(status().isNoContent());
+		call(post(ORDERS + authorized.getPublicId() + "/release-remaining-authorization"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.error_code").value("NOT_ALLOWED"));
+		call(post(ORDERS + authorized.getPublicId() + "/cancel")).andExpect(status().isNoContent());
+		call(get(ORDERS + authorized.getPublicId())).andExpect(jsonPath("$.status").value("CANCELLED"));
+		call(post(ORDERS + authorized.getPublicId() + "/cancel")).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.error_code").value("CANCEL_NOT_ALLOWED"));
+		call(post(ORDERS + authorized.getPublicId() + "/extend-authorization-time")).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.error_code").value("NOT_ALLOWED"));
+
+		Order partCaptured = order(State.PART_CAPTURED);
+		call(post(ORDERS + partCaptured.getPublicId() + "/cancel")).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.error_code").value("CANCEL_NOT_ALLOWED"));
+		call(post(ORDERS + partCaptured.getPublicId() + "/release-remaining-authorization"))
+			.andExpect(status().isNoContent());
+		call(get(ORDERS + partCaptured.getPublicId())).andExpect(jsonPath("$.status").value("CLOSED"))
+			.andExpect(jsonPath("$.remaining_authorized_amount").value(0));
+	}
+
+	// --- Exactly once
+	// -----------------------------------------------------------------------
+
+	@Test
+	void theSameKeyAndBodyReplaysTheFirstAnswerAndChangesNothing() throws Exception {
+		Order order = order(State.AUTHORIZED);
+		String key = UUID.randomUUID().toString();
+		MvcResult first = call(postJson(ORDERS + order.getPublicId() + "/captures", "{\"captured_amount\": 1000}")
+			.header("Klarna-Idempotency-Key", key)).andExpect(status().isCreated()).andReturn();
+		Map<String, Object> after = amounts(order);
+		for (int i = 0; i < 3; i++) {
+			MvcResult again = call(postJson(ORDERS + order.getPublicId() + "/captures", "{\"captured_amount\": 1000}")
+				.header("Klarna-Idempotency-Key", key)).andExpect(status().isCreated()).andReturn();
+			assertThat(again.getResponse().getHeader("Location")).isEqualTo(first.getResponse().getHeader("Location"));
+			assertThat(again.getResponse().getHeader("Capture-Id"))
+				.isEqualTo(first.getResponse().getHeader("Capture-Id"));
+		}
+		assertThat(amounts(order)).isEqualTo(after);
+		call(get(ORDERS + order.getPublicId())).andExpect(jsonPath("$.captures", hasSize(1)));
+	}
+
+	@Test
+	void theSameKeyWithAnotherBodyIsRefusedAndChangesNothing() throws Exception {
+		Order order = order(State.AUTHORIZED);
+		String key = UUID.randomUUID().toString();
+		call(postJson(ORDERS + order.getPublicId() + "/captures", "{\"captured_amount\": 1000}")
+			.header("Klarna-Idempotency-Key", key)).andExpect(status().isCreated());
+		Map<String, Object> after = amounts(order);
+		call(postJson(ORDERS + order.getPublicId() + "/captures", "{\"captured_amount\": 2000}")
+			.header("Klarna-Idempotency-Key", key)).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.error_code").value("CONFLICT"));
+		call(post(ORDERS + order.getPublicId() + "/cancel").header("Klarna-Idempotency-Key", key))
+			.andExpect(status().isConflict());
+		assertThat(amounts(order)).isEqualTo(after);
+		call(postJson(ORDERS + order.getPublicId() + "/captures", "{\"captured_amount\": 1000}")
+			.header("Klarna-Idempotency-Key", "short")).andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void aPageFormAndAnApiCallShareTheKeys() throws Exception {
+		Order order = order(State.CAPTURED);
+		String key = UUID.randomUUID().toString();
+		this.mvc
+			.perform(post("/orders/" + order.getPublicId() + "/refunds").param("idempotencyKey", key)
+				.param("mode", "amount")
+				.param("amount", "10")
+				.param("reason", "RETURNED")
+				.with(csrf())
+				.with(this.fixtures.as(AttackFixtures.NORDIC_MANAGER)))
+			.andExpect(status().is3xxRedirection());
+		Map<String, Object> after = amounts(order);
+		call(postJson(ORDERS + order.getPublicId() + "/refunds", "{\"refunded_amount\": 1000}")
+			.header("Klarna-Idempotency-Key", key)).andExpect(status().isConflict());
+		assertThat(amounts(order)).isEqualTo(after);
+	}
+
+	@Test
+	void anOrderCapturedOverTheApiAndRefundedInThePagesReadsBackWithTheRefund() throws Exception {
+		Order order = order(State.AUTHORIZED);
+		call(postJson(ORDERS + order.getPublicId() + "/captures", "{\"captured_amount\": 25000}"))
+			.andExpect(status().isCreated());
+		this.mvc
+			.perform(post("/orders/" + order.getPublicId() + "/refunds").param("idempotencyKey", AttackFixtures.key())
+				.param("mode", "amount")
+				.param("amount", "20")
+				.param("reason", "RETURNED")
+				.with(csrf())
+				.with(this.fixtures.as(AttackFixtures.NORDIC_MANAGER)))
+			.andExpect(status().is3xxRedirection());
+		call(get(ORDERS + order.getPublicId())).andExpect(jsonPath("$.status").value("CAPTURED"))
+			.andExpect(jsonPath("$.captured_amount").value(25_000))
+			.andExpect(jsonPath("$.refunded_amount").value(2_000))
+			.andExpect(jsonPath("$.refunds", hasSize(1)))
+			.andExpect(jsonPath("$.refunds[0].reason").value("RETURNED"))
+			.andExpect(jsonPath("$.refunds[0].refund_id").isString());
+	}
+
+}

@@ -1,0 +1,108 @@
+package org.merchantportal.order.web.api;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.merchantportal.order.Order;
+import org.merchantportal.security.AttackFixtures;
+import org.merchantportal.security.AttackFixtures.State;
+import org.merchantportal.security.AttackTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Reading an order over the merchant API: Klarna's field names, amounts in minor units,
+ * lines, captures and refunds.
+ */
+@AttackTest
+class OrderApiReadTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ApplicationContext context;
+
+	AttackFixtures fixtures;
+
+	@BeforeEach
+	void setUp() {
+		this.fixtures = new AttackFixtures(this.context);
+	}
+
+	@Test
+	void anOrderShowsItsAmountsLinesAndCapturesInKlarnasShape() throws Exception {
+		Order order = this.fixtures.order(this.fixtures.nordic(), State.PART_CAPTURED);
+		this.mvc
+			.perform(get("/ordermanagement/v1/orders/" + order.getPublicId())
+				.with(httpBasic(OrderApiAuthenticationTests.NORDIC_API, OrderApiAuthenticationTests.API_PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith("application/json"))
+			.andExpect(jsonPath("$.order_id").value(order.getPublicId().toString()))
+			.andExpect(jsonPath("$.status").value("PART_CAPTURED"))
+			.andExpect(jsonPath("$.purchase_currency").value("SEK"))
+			// 2 × 100.00 + 1 × 50.00, of which 100.00 captured
+			.andExpect(jsonPath("$.order_amount").value(25_000))
+			.andExpect(jsonPath("$.captured_amount").value(10_000))
+			.andExpect(jsonPath("$.refunded_amount").value(0))
+			.andExpect(jsonPath("$.remaining_authorized_amount").value(15_000))
+			.andExpect(jsonPath("$.merchant_reference1").value(order.getMerchantReference()))
+			.andExpect(jsonPath("$.billing_address.email").value(order.getCustomerEmail()))
+			.andExpect(jsonPath("$.expires_at").value(order.getAuthorizationExpiresOn()
+				.plusDays(1)
+				.atStartOfDay(java.time.ZoneOffset.UTC)
+				.toInstant()
+				.toString()))
+			.andExpect(jsonPath("$.order_lines", hasSize(2)))
+			.andExpect(jsonPath("$.order_lines[0].reference").value("SKU-1"))
+			.andExpect(jsonPath("$.order_lines[0].quantity").value(2))
+			.andExpect(jsonPath("$.order_lines[0].unit_price").value(10_000))
+			.andExpect(jsonPath("$.order_lines[0].tax_rate").value(2500))
+			.andExpect(jsonPath("$.order_lines[0].total_amount").value(20_000))
+			.andExpect(jsonPath("$.captures", hasSize(1)))
+			.andExpect(jsonPath("$.captures[0].captured_amount").value(10_000))
+			.andExpect(jsonPath("$.captures[0].capture_id").isString())
+			.andExpect(jsonPath("$.refunds", hasSize(0)));
+	}
+
+	@Test
+	void captureIdsAreStableAcrossReads() throws Exception {
+		Order order = this.fixtures.order(this.fixtures.nordic(), State.CAPTURED);
+		String first = read(order.getPublicId());
+		assertThat(read(order.getPublicId())).isEqualTo(first);
+	}
+
+	@Test
+	void anUnknownOrMalformedOrderIdIsNoSuchOrder() throws Exception {
+		for (String id : new String[] { UUID.randomUUID().toString(), "not-a-uuid", "1" }) {
+			this.mvc
+				.perform(get("/ordermanagement/v1/orders/" + id)
+					.with(httpBasic(OrderApiAuthenticationTests.NORDIC_API, OrderApiAuthenticationTests.API_PASSWORD)))
+				.andExpect(status().isNotFound())
+				.andExpect(jsonPath("$.error_code").value("NO_SUCH_ORDER"))
+				.andExpect(jsonPath("$.correlation_id").isString());
+		}
+	}
+
+	private String read(UUID orderId) throws Exception {
+		return this.mvc
+			.perform(get("/ordermanagement/v1/orders/" + orderId)
+				.with(httpBasic(OrderApiAuthenticationTests.NORDIC_API, OrderApiAuthenticationTests.API_PASSWORD)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+}
