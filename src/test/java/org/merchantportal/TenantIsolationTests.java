@@ -38,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -74,6 +75,9 @@ class TenantIsolationTests {
 		 * attacked with another merchant's order and a random id.
 		 */
 		API_ORDER,
+
+		/** The merchant API without an id: lists nothing of another merchant. */
+		API_NO_ID,
 
 		/** Takes no id: must show nothing of another merchant. */
 		NO_ID,
@@ -153,6 +157,13 @@ class TenantIsolationTests {
 			Map.entry("POST /users/{userId}/unlock", Recipe.user()), Map.entry("GET /api-credentials", Recipe.noId()),
 			Map.entry("POST /api-credentials", Recipe.noId("name", "placeholder")),
 			Map.entry("POST /api-credentials/{credentialId}/revoke", Recipe.credential()),
+			Map.entry("GET /ordermanagement/v1/orders", new Recipe(Kind.API_NO_ID, Map.of(), null)),
+			// The OpenAPI document (springdoc), the same for every merchant.
+			Map.entry("GET /ordermanagement/v1/openapi.json", new Recipe(Kind.API_NO_ID, Map.of(), null)),
+			Map.entry("GET /ordermanagement/v1/openapi.json.yaml", new Recipe(Kind.API_NO_ID, Map.of(), null)),
+			// Placing an order: for the credential's merchant only, whatever the body
+			// says.
+			Map.entry("POST /ordermanagement/v1/orders", new Recipe(Kind.API_NO_ID, Map.of(), null)),
 			Map.entry("GET /ordermanagement/v1/orders/{orderId}", Recipe.apiOrder(State.PART_CAPTURED)),
 			Map.entry("GET /ordermanagement/v1/orders/{orderId}/captures", Recipe.apiOrder(State.PART_CAPTURED)),
 			Map.entry("GET /ordermanagement/v1/orders/{orderId}/captures/{captureId}",
@@ -163,6 +174,8 @@ class TenantIsolationTests {
 			Map.entry("POST /ordermanagement/v1/orders/{orderId}/refunds",
 					Recipe.apiOrder(State.CAPTURED, "body", "{\"refunded_amount\": 1}")),
 			Map.entry("POST /ordermanagement/v1/orders/{orderId}/cancel", Recipe.apiOrder(State.AUTHORIZED)),
+			Map.entry("PATCH /ordermanagement/v1/orders/{orderId}/merchant-references",
+					Recipe.apiOrder(State.CAPTURED, "body", "{\"merchant_reference1\": \"NS-PATCHED\"}")),
 			Map.entry("POST /ordermanagement/v1/orders/{orderId}/release-remaining-authorization",
 					Recipe.apiOrder(State.PART_CAPTURED)),
 			Map.entry("POST /ordermanagement/v1/orders/{orderId}/extend-authorization-time",
@@ -254,7 +267,7 @@ class TenantIsolationTests {
 						: variables.contains("refundId") ? Set.of("orderId", "refundId") : Set.of("orderId");
 				case CREDENTIAL -> Set.of("credentialId");
 				case USER -> Set.of("userId");
-				case NO_ID, ERROR_PAGE -> Set.of();
+				case NO_ID, ERROR_PAGE, API_NO_ID -> Set.of();
 			};
 			assertThat(variables).as("the path variables of %s", route).isEqualTo(expected);
 		}
@@ -487,6 +500,65 @@ class TenantIsolationTests {
 		}
 	}
 
+	@Test
+	void theMerchantApiListsNothingOfAnotherMerchant() throws Exception {
+		Order foreign = this.fixtures.order(this.fixtures.fjord(), State.AUTHORIZED);
+		Set<String> nordicIds = new HashSet<>(this.fixtures.orderIdsOf(this.fixtures.nordic()));
+		RequestPostProcessor nordicApi = httpBasic("demo-nordic-shoes", "portal-demo-api-2026");
+		List<String> routes = routesOf(Kind.API_NO_ID);
+		assertThat(routes).isNotEmpty();
+		for (String route : routes) {
+			if (!route.equals("GET /ordermanagement/v1/orders")) {
+				// Placing an order: below; the OpenAPI document: in
+				// OrderApiContractTests.
+				continue;
+			}
+			String pattern = route.substring(route.indexOf(' ') + 1);
+			for (String query : List.of("", "?merchant_reference=FO-", "?status=AUTHORIZED",
+					"?merchant_reference=" + foreign.getMerchantReference())) {
+				String url = pattern + query;
+				int pages = 0;
+				while (url != null) {
+					MvcResult result = this.mvc.perform(get(url).with(nordicApi)).andReturn();
+					String body = result.getResponse().getContentAsString();
+					assertThat(result.getResponse().getStatus()).as(url).isEqualTo(200);
+					assertThat(body).as(url)
+						.doesNotContain(foreign.getPublicId().toString())
+						.doesNotContain(foreign.getMerchantReference())
+						.doesNotContain("FO-1");
+					Matcher ids = Pattern.compile("\"order_id\":\"([0-9a-f-]{36})\"").matcher(body);
+					while (ids.find()) {
+						assertThat(nordicIds).as(url).contains(ids.group(1));
+					}
+					Matcher next = Pattern.compile("\"next\":\"([^\"]+)\"").matcher(body);
+					url = next.find() ? next.group(1) : null;
+					assertThat(++pages).as("pages of %s", pattern + query).isLessThan(100);
+				}
+			}
+		}
+	}
+
+	@Test
+	void anOrderPlacedOverTheApiBelongsToTheCredentialsMerchant() throws Exception {
+		String reference = "NS-TEN-" + UUID.randomUUID().toString().substring(0, 8);
+		String body = """
+				{"purchase_currency": "SEK", "order_amount": 1000, "merchant_reference1": "%s",
+				 "merchant_id": %d, "merchantId": %d,
+				 "order_lines": [{"reference": "A", "name": "A", "quantity": 1, "unit_price": 1000,
+				   "tax_rate": 2500, "total_amount": 1000}],
+				 "billing_address": {"given_name": "A", "family_name": "B", "email": "a@b.example"}}
+				""".formatted(reference, this.fixtures.fjord(), this.fixtures.fjord());
+		MvcResult result = this.mvc
+			.perform(post("/ordermanagement/v1/orders").contentType("application/json")
+				.content(body)
+				.with(httpBasic("demo-nordic-shoes", "portal-demo-api-2026")))
+			.andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(201);
+		assertThat(this.jdbc.queryForObject("select merchant_id from purchase_order where merchant_reference = ?",
+				Long.class, reference))
+			.isEqualTo(this.fixtures.nordic());
+	}
+
 	private void refundOverApi(Order order, RequestPostProcessor credential) {
 		try {
 			this.mvc
@@ -525,6 +597,8 @@ class TenantIsolationTests {
 		MockHttpServletRequestBuilder request = switch (method) {
 			case "GET" -> get(uri);
 			case "POST" -> post(uri).contentType("application/json")
+				.header("Klarna-Idempotency-Key", UUID.randomUUID().toString());
+			case "PATCH" -> patch(uri).contentType("application/json")
 				.header("Klarna-Idempotency-Key", UUID.randomUUID().toString());
 			default -> throw new AssertionError("The walker does not know how to call " + method + " " + pattern);
 		};
@@ -584,8 +658,7 @@ class TenantIsolationTests {
 		assertThat(this.fixtures.merchantOf(username)).isEqualTo(nordic);
 	}
 
-	// --- Searches and filters
-	// ------------------------------------------------------------
+	// --- Searches and filters ----------------------------------------
 
 	@Test
 	void searchesNeverReturnAnotherMerchantsOrders() throws Exception {

@@ -1,6 +1,9 @@
 package org.merchantportal;
 
 import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -9,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -19,6 +24,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.merchantportal.HttpUser.Page;
+import org.merchantportal.merchant.ApiCredentials;
+import org.merchantportal.merchant.UserAdministration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -348,6 +355,92 @@ class TwoNodeTests {
 	/**
 	 * Sends all requests at the same moment, each from its own thread; answers in order.
 	 */
+	// --- The merchant API across both nodes ------------------------------------------
+
+	@Test
+	void fortyFullRefundsOverTheApiWithFortyKeysAcrossBothNodesRefundOnceAndRefuseTheRest() throws Exception {
+		String basic = apiCredential("Race " + UUID.randomUUID());
+		String order = freshOrder("status = 'CAPTURED' and refunded_amount = 0");
+		long captured = amounts(order).get("captured_amount");
+		List<Callable<HttpResponse<String>>> refunds = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			PortalNode node = (i % 2 == 0) ? a : b;
+			String key = UUID.randomUUID().toString();
+			refunds.add(() -> apiRefund(node, basic, order, key, captured));
+		}
+		List<HttpResponse<String>> answers = allAtOnceOverApi(refunds);
+		assertThat(answers).as("answers").filteredOn((answer) -> answer.statusCode() == 201).hasSize(1);
+		assertThat(answers).filteredOn((answer) -> answer.statusCode() == 403)
+			.hasSize(39)
+			.allSatisfy((answer) -> assertThat(answer.body()).contains("\"error_code\":\"REFUND_NOT_ALLOWED\""));
+		assertThat(amounts(order).get("refunded_amount")).isEqualTo(captured);
+		assertThat(eventCount(order, "REFUNDED")).isEqualTo(1);
+	}
+
+	@Test
+	void fortyRefundsOverTheApiWithOneKeyAcrossBothNodesRefundOnceAndAllSayTheSame() throws Exception {
+		String basic = apiCredential("Retry " + UUID.randomUUID());
+		String order = freshOrder("status = 'CAPTURED' and refunded_amount = 0");
+		String key = UUID.randomUUID().toString();
+		List<Callable<HttpResponse<String>>> refunds = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			PortalNode node = (i % 2 == 0) ? a : b;
+			refunds.add(() -> apiRefund(node, basic, order, key, 100));
+		}
+		List<HttpResponse<String>> answers = allAtOnceOverApi(refunds);
+		List<HttpResponse<String>> created = answers.stream().filter((answer) -> answer.statusCode() == 201).toList();
+		assertThat(answers).as("every answer is the first one's 201, or 409 while it was in flight")
+			.allSatisfy((answer) -> assertThat(answer.statusCode()).isIn(201, 409));
+		assertThat(created).isNotEmpty();
+		assertThat(created).extracting((answer) -> answer.headers().firstValue("Refund-Id").orElseThrow())
+			.containsOnly(created.get(0).headers().firstValue("Refund-Id").orElseThrow());
+		assertRefundedOnce(order, key, 100);
+	}
+
+	/** A new API credential of Nordic Shoes, as an HTTP Basic header value. */
+	private static String apiCredential(String name) {
+		long adminId = database.count("select id from portal_user where username = 'admin@nordic-shoes.example'");
+		ApiCredentials.Created created = a.context()
+			.getBean(ApiCredentials.class)
+			.create(new UserAdministration.Admin(nordic, adminId, "admin@nordic-shoes.example", null), name);
+		return "Basic " + Base64.getEncoder()
+			.encodeToString(
+					(created.credential().getUsername() + ":" + created.secret()).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static HttpResponse<String> apiRefund(PortalNode node, String basic, String order, String key, long amount)
+			throws Exception {
+		return API.send(HttpRequest.newBuilder(node.uri("/ordermanagement/v1/orders/" + order + "/refunds"))
+			.header("Authorization", basic)
+			.header("Content-Type", "application/json")
+			.header("Klarna-Idempotency-Key", key)
+			.POST(HttpRequest.BodyPublishers.ofString("{\"refunded_amount\": " + amount + "}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static final HttpClient API = HttpClient.newHttpClient();
+
+	private static List<HttpResponse<String>> allAtOnceOverApi(List<Callable<HttpResponse<String>>> requests)
+			throws Exception {
+		CountDownLatch ready = new CountDownLatch(requests.size());
+		CountDownLatch go = new CountDownLatch(1);
+		List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+		for (Callable<HttpResponse<String>> request : requests) {
+			answers.add(threads.submit(() -> {
+				ready.countDown();
+				go.await();
+				return request.call();
+			}));
+		}
+		assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
+		go.countDown();
+		List<HttpResponse<String>> responses = new ArrayList<>();
+		for (Future<HttpResponse<String>> answer : answers) {
+			responses.add(answer.get(60, TimeUnit.SECONDS));
+		}
+		return responses;
+	}
+
 	private static List<Page> allAtOnce(List<Supplier<Page>> requests) throws Exception {
 		CountDownLatch ready = new CountDownLatch(requests.size());
 		CountDownLatch go = new CountDownLatch(1);

@@ -95,6 +95,10 @@ public class Order {
 	@Column(name = "merchant_reference")
 	private String merchantReference;
 
+	/** Klarna's second merchant reference, or null. */
+	@Column(name = "merchant_reference2")
+	private String merchantReference2;
+
 	@Column(name = "customer_name")
 	private String customerName;
 
@@ -164,6 +168,16 @@ public class Order {
 	 */
 	public Order(long merchantId, String merchantReference, String customerName, String customerEmail,
 			Currency currency, List<OrderLine.NewLine> lines, Instant createdAt) {
+		this(merchantId, merchantReference, customerName, customerEmail, currency, lines, Actor.system(createdAt));
+	}
+
+	/**
+	 * A new authorized order, placed by the actor (the checkout, or the merchant API's
+	 * client) at the actor's time.
+	 */
+	public Order(long merchantId, String merchantReference, String customerName, String customerEmail,
+			Currency currency, List<OrderLine.NewLine> lines, Actor placedBy) {
+		Instant createdAt = placedBy.at();
 		if (lines.isEmpty()) {
 			throw new IllegalArgumentException("An order needs at least one line");
 		}
@@ -187,7 +201,7 @@ public class Order {
 			this.lines.add(new OrderLine(this, this.lines.size() + 1, line));
 			this.orderAmount = Math.addExact(this.orderAmount, line.total());
 		}
-		record(OrderEventType.CREATED, getOrderAmount(), null, null, null, Actor.system(createdAt));
+		record(OrderEventType.CREATED, getOrderAmount(), null, null, null, placedBy);
 	}
 
 	// --- What may be done now -----------------------------------------------------
@@ -277,6 +291,55 @@ public class Order {
 		}
 		String stripped = description.strip();
 		return (stripped.length() <= MAX_NOTE_LENGTH) ? stripped : stripped.substring(0, MAX_NOTE_LENGTH);
+	}
+
+	/** The longest merchant reference. */
+	public static final int MAX_REFERENCE_LENGTH = 64;
+
+	/**
+	 * Changes the merchant's references of the order, in any state: the first is
+	 * required, the second may be cleared. The search finds the order by its new first
+	 * reference from now on. Records an event only where something changed.
+	 * @return whether anything changed
+	 */
+	public boolean updateMerchantReferences(String reference1, String reference2, Actor actor) {
+		if (actor.role() == Role.VIEWER) {
+			throw new OrderActionRefusedException(Code.NOT_ALLOWED, "A viewer cannot change an order");
+		}
+		String first = reference(reference1, "merchant_reference1");
+		String second = (reference2 == null || reference2.isBlank()) ? null
+				: reference(reference2, "merchant_reference2");
+		if (first == null) {
+			throw new OrderActionRefusedException(Code.NOT_ALLOWED, "The first merchant reference is required",
+					"merchant_reference1");
+		}
+		if (first.equals(this.merchantReference) && Objects.equals(second, this.merchantReference2)) {
+			return false;
+		}
+		String before = this.merchantReference
+				+ ((this.merchantReference2 != null) ? ", " + this.merchantReference2 : "");
+		this.merchantReference = first;
+		this.merchantReference2 = second;
+		this.searchReference = first.toLowerCase(Locale.ROOT);
+		this.searchKeys.clear();
+		this.searchKeys.addAll(
+				SearchKey.of(this.merchantId, this.createdAt, this.publicId.toString(), List.of(this.searchReference,
+						this.publicId.toString(), this.searchEmail, this.searchName, this.searchSurname)));
+		String after = first + ((second != null) ? ", " + second : "");
+		record(OrderEventType.MERCHANT_REFERENCES_UPDATED, null, null, null, before + " → " + after, actor);
+		return true;
+	}
+
+	private static String reference(String value, String field) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String stripped = value.strip();
+		if (stripped.length() > MAX_REFERENCE_LENGTH || stripped.chars().anyMatch(Character::isISOControl)) {
+			throw new OrderActionRefusedException(Code.NOT_ALLOWED,
+					"A merchant reference is at most " + MAX_REFERENCE_LENGTH + " characters of text", field);
+		}
+		return stripped;
 	}
 
 	/**
@@ -513,6 +576,10 @@ public class Order {
 
 	public String getMerchantReference() {
 		return this.merchantReference;
+	}
+
+	public String getMerchantReference2() {
+		return this.merchantReference2;
 	}
 
 	public String getCustomerName() {

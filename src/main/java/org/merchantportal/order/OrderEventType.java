@@ -5,6 +5,9 @@ package org.merchantportal.order;
  */
 public enum OrderEventType {
 
-	CREATED, CAPTURED, CANCELLED, REFUNDED, AUTHORIZATION_RELEASED, AUTHORIZATION_EXTENDED, EXPIRED
+	CREATED, CAPTURED, CANCELLED, REFUNDED, AUTHORIZATION_RELEASED, AUTHORIZATION_EXTENDED, EXPIRED,
+
+	/** The merchant changed its references of the order (over the merchant API). */
+	MERCHANT_REFERENCES_UPDATED
 
 }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -97,6 +98,97 @@ public class OrderService {
 	public OrderDetails details(Staff staff, UUID orderId, TimelinePage.Cursor before) {
 		Order order = get(staff, orderId);
 		return new OrderDetails(order, this.events.page(order.getId(), before, TimelinePage.SIZE));
+	}
+
+	/**
+	 * What a checkout sends to place an order: the merchant's reference, the customer,
+	 * the currency and the lines.
+	 */
+	public record NewOrder(String merchantReference, String customerName, String customerEmail, Currency currency,
+			List<OrderLine.NewLine> lines) {
+	}
+
+	/**
+	 * Places an authorized order for the staff member's merchant (the merchant API's
+	 * checkout), exactly once per idempotency key: a repeat with the same order returns
+	 * the first order's id and places nothing; with another order it is refused.
+	 * @return the new order's public id
+	 */
+	public UUID place(Staff staff, String key, NewOrder placed) {
+		if (!isWellFormedKey(key)) {
+			throw new IdempotencyKeyException("This request's idempotency key is not valid.");
+		}
+		String fingerprint = fingerprint("place|" + fields(placed.merchantReference(), placed.customerName(),
+				placed.customerEmail(), placed.currency(), placed.lines()));
+		try {
+			return this.transactions.execute((status) -> {
+				var previous = this.keys.findByMerchantIdAndKey(staff.merchantId(), key);
+				if (previous.isPresent()) {
+					return placedBy(previous.get(), fingerprint);
+				}
+				Order order = this.orders.save(new Order(staff.merchantId(), placed.merchantReference(),
+						placed.customerName(), placed.customerEmail(), placed.currency(), placed.lines(),
+						staff.actingAt(this.clock.instant(), key)));
+				this.keys.saveAndFlush(new IdempotencyRecord(staff.merchantId(), key, fingerprint, order.getId(),
+						PLACED + order.getPublicId(), this.clock.instant()));
+				return order.getPublicId();
+			});
+		}
+		catch (DataIntegrityViolationException ex) {
+			// The same key was committed meanwhile by another request.
+			return this.transactions.execute((status) -> this.keys.findByMerchantIdAndKey(staff.merchantId(), key)
+				.map((record) -> placedBy(record, fingerprint))
+				.orElseThrow(() -> ex));
+		}
+	}
+
+	/**
+	 * Changes the merchant's references of an order (see
+	 * {@link Order#updateMerchantReferences}), exactly once per idempotency key, under
+	 * the order's row lock like every action.
+	 */
+	public void updateMerchantReferences(Staff staff, UUID orderId, String key, String reference1, String reference2) {
+		if (!isWellFormedKey(key)) {
+			throw new IdempotencyKeyException("This request's idempotency key is not valid.");
+		}
+		String fingerprint = fingerprint(orderId + "|references|" + fields(reference1, reference2));
+		try {
+			this.transactions.executeWithoutResult((status) -> {
+				Order order = this.orders.findForUpdate(staff.merchantId(), orderId)
+					.orElseThrow(() -> new OrderNotFoundException(orderId));
+				var previous = this.keys.findByMerchantIdAndKey(staff.merchantId(), key);
+				if (previous.isPresent()) {
+					requireSame(previous.get(), fingerprint, REFERENCES);
+					return;
+				}
+				order.updateMerchantReferences(reference1, reference2, staff.actingAt(this.clock.instant(), key));
+				this.keys.saveAndFlush(new IdempotencyRecord(staff.merchantId(), key, fingerprint, order.getId(),
+						REFERENCES + orderId, this.clock.instant()));
+			});
+		}
+		catch (DataIntegrityViolationException ex) {
+			this.transactions.executeWithoutResult((status) -> requireSame(
+					this.keys.findByMerchantIdAndKey(staff.merchantId(), key).orElseThrow(() -> ex), fingerprint,
+					REFERENCES));
+		}
+	}
+
+	private static final String REFERENCES = "REFERENCES;";
+
+	private static void requireSame(IdempotencyRecord record, String fingerprint, String kind) {
+		if (!record.fingerprint().equals(fingerprint) || !record.outcome().startsWith(kind)) {
+			throw new IdempotencyKeyException("This idempotency key was already used for another request.");
+		}
+	}
+
+	/** How a placed order's key records its outcome (actions record an ActionOutcome). */
+	private static final String PLACED = "PLACED;";
+
+	private static UUID placedBy(IdempotencyRecord record, String fingerprint) {
+		if (!record.fingerprint().equals(fingerprint) || !record.outcome().startsWith(PLACED)) {
+			throw new IdempotencyKeyException("This idempotency key was already used for another request.");
+		}
+		return UUID.fromString(record.outcome().substring(PLACED.length()));
 	}
 
 	/**
@@ -247,7 +339,8 @@ public class OrderService {
 	}
 
 	private static ActionOutcome replay(IdempotencyRecord record, String fingerprint) {
-		if (!record.fingerprint().equals(fingerprint)) {
+		if (!record.fingerprint().equals(fingerprint) || record.outcome().startsWith(PLACED)
+				|| record.outcome().startsWith(REFERENCES)) {
 			throw new IdempotencyKeyException(
 					"This form was already sent with other values. Close it and open the action again.");
 		}

@@ -133,11 +133,12 @@ class SecurityConfig {
 					"Authenticate with the username and password of one of the merchant's API credentials.");
 		};
 		http.securityMatcher(MERCHANT_API)
-			.authorizeHttpRequests(
-					(requests) -> requests.requestMatchers(HttpMethod.GET, "/ordermanagement/v1/openapi.json")
-						.permitAll()
-						.anyRequest()
-						.hasRole(ApiCredentialAuthenticationProvider.API_CLIENT))
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers(HttpMethod.GET, "/ordermanagement/v1/openapi.json",
+						"/ordermanagement/v1/openapi.json.yaml")
+				.permitAll()
+				.anyRequest()
+				.hasRole(ApiCredentialAuthenticationProvider.API_CLIENT))
 			.authenticationManager(new ProviderManager(new ApiCredentialAuthenticationProvider(credentials)))
 			.httpBasic((basic) -> basic.realmName(API_REALM).authenticationEntryPoint(unauthorized))
 			.addFilterAfter(new ApiLimits(json, requestsPerSecond), BasicAuthenticationFilter.class)

@@ -223,7 +223,7 @@ public final class AttackFixtures {
 	public Map<String, Object> snapshot(UUID orderId) {
 		return this.jdbc.queryForMap(
 				"""
-						select o.merchant_id, o.status, b.order_amount, b.captured_amount, b.refunded_amount,
+						select o.merchant_id, o.status, o.merchant_reference, o.merchant_reference2, b.order_amount, b.captured_amount, b.refunded_amount,
 						  b.released_amount, o.authorization_expires_on,
 						  (select count(*) from order_event e where e.order_id = o.id) as events,
 						  (select coalesce(sum(l.captured_quantity), 0) from order_line l where l.order_id = o.id) as captured_quantity,

@@ -20,6 +20,32 @@ final class ActionRequests {
 	record LineRequest(@JsonProperty("reference") String reference, @JsonProperty("quantity") Integer quantity) {
 	}
 
+	/**
+	 * Our extension: an order as a checkout places it, in the shape of Klarna Payments'
+	 * create-order body.
+	 */
+	record CreateOrderRequest(@JsonProperty("purchase_currency") String purchaseCurrency,
+			@JsonProperty("order_amount") @JsonDeserialize(using = StrictMinorUnits.class) Long orderAmount,
+			@JsonProperty("order_lines") List<NewLineRequest> orderLines,
+			@JsonProperty("merchant_reference1") String merchantReference1,
+			@JsonProperty("billing_address") Address billingAddress) {
+	}
+
+	record NewLineRequest(@JsonProperty("reference") String reference, @JsonProperty("name") String name,
+			@JsonProperty("quantity") Integer quantity,
+			@JsonProperty("unit_price") @JsonDeserialize(using = StrictMinorUnits.class) Long unitPrice,
+			@JsonProperty("tax_rate") Integer taxRate,
+			@JsonProperty("total_amount") @JsonDeserialize(using = StrictMinorUnits.class) Long totalAmount) {
+	}
+
+	record Address(@JsonProperty("given_name") String givenName, @JsonProperty("family_name") String familyName,
+			@JsonProperty("email") String email) {
+	}
+
+	record MerchantReferencesRequest(@JsonProperty("merchant_reference1") String merchantReference1,
+			@JsonProperty("merchant_reference2") String merchantReference2) {
+	}
+
 	record CaptureRequest(
 			@JsonProperty("captured_amount") @JsonDeserialize(using = StrictMinorUnits.class) Long capturedAmount,
 			@JsonProperty("description") String description,

@@ -66,7 +66,8 @@ class ApiErrors {
 			case "captureId" ->
 				ApiError.response(HttpStatus.NOT_FOUND, "NO_SUCH_CAPTURE", "The capture does not exist.");
 			case "refundId" -> ApiError.response(HttpStatus.NOT_FOUND, "NO_SUCH_REFUND", "The refund does not exist.");
-			default -> noSuchOrder();
+			case "orderId" -> noSuchOrder();
+			default -> ApiError.response(HttpStatus.BAD_REQUEST, "BAD_VALUE", ex.getName() + " is not valid.");
 		};
 	}
 
@@ -82,6 +83,9 @@ class ApiErrors {
 	 */
 	@ExceptionHandler(OrderActionRefusedException.class)
 	ResponseEntity<ApiError> refused(OrderActionRefusedException ex) {
+		if (ex.field() != null && ex.field().startsWith("merchant_reference")) {
+			return ApiError.response(HttpStatus.BAD_REQUEST, "BAD_VALUE", ex.getMessage());
+		}
 		return ApiError.response(HttpStatus.FORBIDDEN, ex.code().name(), ex.getMessage());
 	}
 

@@ -2,41 +2,54 @@ package org.merchantportal.order.web.api;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.merchantportal.merchant.MerchantRepository;
 import org.merchantportal.merchant.Role;
 import org.merchantportal.order.ActionOutcome;
 import org.merchantportal.order.LineQuantity;
 import org.merchantportal.order.Money;
 import org.merchantportal.order.Order;
 import org.merchantportal.order.OrderEvent;
+import org.merchantportal.order.InvalidFilterException;
 import org.merchantportal.order.OrderEventType;
+import org.merchantportal.order.OrderFilter;
+import org.merchantportal.order.OrderSearch;
 import org.merchantportal.order.OrderLine;
 import org.merchantportal.order.OrderService;
 import org.merchantportal.order.RefundReason;
 import org.merchantportal.order.Staff;
 import org.merchantportal.order.web.api.ActionRequests.CaptureRequest;
+import org.merchantportal.order.web.api.ActionRequests.CreateOrderRequest;
 import org.merchantportal.order.web.api.ActionRequests.LineRequest;
+import org.merchantportal.order.web.api.ActionRequests.MerchantReferencesRequest;
 import org.merchantportal.order.web.api.ActionRequests.RefundRequest;
 import org.merchantportal.order.web.api.OrderResource.Capture;
 import org.merchantportal.order.web.api.OrderResource.Refund;
 import org.merchantportal.security.ApiClient;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The merchant API, compatible with Klarna's Order Management API v1: the merchant's own
@@ -58,10 +71,81 @@ class OrderApiController {
 
 	private static final String BASE = "/ordermanagement/v1/orders/";
 
+	/** Orders per page of the list, at most. */
+	static final int LIST_SIZE = 100;
+
 	private final OrderService orders;
 
-	OrderApiController(OrderService orders) {
+	private final OrderSearch search;
+
+	private final MerchantRepository merchants;
+
+	OrderApiController(OrderService orders, OrderSearch search, MerchantRepository merchants) {
 		this.orders = orders;
+		this.search = search;
+		this.merchants = merchants;
+	}
+
+	/**
+	 * The merchant's orders, newest first, a page at a time (our extension, for
+	 * reconciliation): by status, by the start of the merchant reference, after a cursor.
+	 * One query per page, whatever the number of orders.
+	 */
+	@GetMapping
+	OrderListResource list(@AuthenticationPrincipal ApiClient client, @RequestParam(required = false) String status,
+			@RequestParam(name = "merchant_reference", required = false) String merchantReference,
+			@RequestParam(required = false) String after, @RequestParam(required = false) Integer size) {
+		int pageSize = (size == null) ? LIST_SIZE : size;
+		if (pageSize < 1 || pageSize > LIST_SIZE) {
+			throw new ApiErrors.BadValueException("size must be between 1 and " + LIST_SIZE + ".");
+		}
+		String reference = (merchantReference == null || merchantReference.isBlank()) ? null
+				: merchantReference.strip();
+		OrderFilter filter;
+		try {
+			filter = OrderFilter.parse(reference, status, null, null, after, null);
+		}
+		catch (InvalidFilterException ex) {
+			throw new ApiErrors.BadValueException(
+					"status must be one of AUTHORIZED, PART_CAPTURED, CAPTURED, CANCELLED, EXPIRED, CLOSED, and "
+							+ "after the next link of a previous page.");
+		}
+		OrderSearch.OrderPage page = this.search.find(client.merchantId(), filter, pageSize);
+		// The search matches the start of any searchable field; the API filters by the
+		// reference alone.
+		List<OrderListResource.Item> orders = page.orders()
+			.stream()
+			.filter((order) -> reference == null || order.merchantReference()
+				.toLowerCase(Locale.ROOT)
+				.startsWith(reference.toLowerCase(Locale.ROOT)))
+			.map(OrderListResource.Item::of)
+			.toList();
+		String next = null;
+		if (page.next() != null) {
+			next = UriComponentsBuilder.fromPath("/ordermanagement/v1/orders")
+				.queryParamIfPresent("status", Optional.ofNullable(status))
+				.queryParamIfPresent("merchant_reference", Optional.ofNullable(reference))
+				.queryParam("after", page.next().encode())
+				.queryParamIfPresent("size", Optional.ofNullable(size))
+				.encode()
+				.build()
+				.toUriString();
+		}
+		return new OrderListResource(orders, next);
+	}
+
+	/**
+	 * Our extension, not Klarna's: places an authorized order as a checkout would. It
+	 * expires in 28 days and is on the Orders page at once.
+	 */
+	@ResponseStatus(HttpStatus.CREATED)
+	@PostMapping
+	ResponseEntity<Map<String, String>> place(@AuthenticationPrincipal ApiClient client,
+			@RequestBody CreateOrderRequest body, @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+			HttpServletRequest request) {
+		Currency currency = this.merchants.findById(client.merchantId()).orElseThrow().getCurrency();
+		UUID orderId = this.orders.place(staff(client, request), key(key), NewOrders.of(body, currency));
+		return ResponseEntity.created(URI.create(BASE + orderId)).body(Map.of("order_id", orderId.toString()));
 	}
 
 	@GetMapping("/{orderId}")
@@ -72,6 +156,7 @@ class OrderApiController {
 
 	// --- Captures ---------------------------------------------------------------------
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/{orderId}/captures")
 	ResponseEntity<Void> capture(@AuthenticationPrincipal ApiClient client, @PathVariable UUID orderId,
 			@RequestBody CaptureRequest body, @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
@@ -106,6 +191,7 @@ class OrderApiController {
 
 	// --- Refunds ----------------------------------------------------------------------
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/{orderId}/refunds")
 	ResponseEntity<Void> refund(@AuthenticationPrincipal ApiClient client, @PathVariable UUID orderId,
 			@RequestBody RefundRequest body, @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
@@ -139,9 +225,21 @@ class OrderApiController {
 			.orElseThrow(() -> new ApiErrors.NotFoundException("NO_SUCH_REFUND", "The refund does not exist."));
 	}
 
-	// --- Cancel, release, extend
-	// ---------------------------------------------------------
+	// --- Merchant references ------------------------------------------------------
 
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@PatchMapping("/{orderId}/merchant-references")
+	ResponseEntity<Void> merchantReferences(@AuthenticationPrincipal ApiClient client, @PathVariable UUID orderId,
+			@RequestBody MerchantReferencesRequest body,
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, HttpServletRequest request) {
+		this.orders.updateMerchantReferences(staff(client, request), orderId, key(key), body.merchantReference1(),
+				body.merchantReference2());
+		return ResponseEntity.noContent().build();
+	}
+
+	// --- Cancel, release, extend -------------------------------------
+
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@PostMapping("/{orderId}/cancel")
 	ResponseEntity<Void> cancel(@AuthenticationPrincipal ApiClient client, @PathVariable UUID orderId,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, HttpServletRequest request) {
@@ -149,6 +247,7 @@ class OrderApiController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@PostMapping("/{orderId}/release-remaining-authorization")
 	ResponseEntity<Void> release(@AuthenticationPrincipal ApiClient client, @PathVariable UUID orderId,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, HttpServletRequest request) {
@@ -156,6 +255,7 @@ class OrderApiController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@PostMapping("/{orderId}/extend-authorization-time")
 	ResponseEntity<Void> extend(@AuthenticationPrincipal ApiClient client, @PathVariable UUID orderId,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, HttpServletRequest request) {
@@ -163,8 +263,7 @@ class OrderApiController {
 		return ResponseEntity.noContent().build();
 	}
 
-	// --- Helpers
-	// --------------------------------------------------------------------------
+	// --- Helpers -----------------------------------------------------
 
 	/** The credential acts as an ORDER_MANAGER of its merchant, its ceiling. */
 	static Staff staff(ApiClient client, HttpServletRequest request) {

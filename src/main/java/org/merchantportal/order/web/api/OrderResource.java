@@ -23,7 +23,8 @@ record OrderResource(@JsonProperty("order_id") UUID orderId, @JsonProperty("stat
 		@JsonProperty("purchase_currency") String purchaseCurrency, @JsonProperty("order_amount") long orderAmount,
 		@JsonProperty("captured_amount") long capturedAmount, @JsonProperty("refunded_amount") long refundedAmount,
 		@JsonProperty("remaining_authorized_amount") long remainingAuthorizedAmount,
-		@JsonProperty("merchant_reference1") String merchantReference1, @JsonProperty("created_at") Instant createdAt,
+		@JsonProperty("merchant_reference1") String merchantReference1,
+		@JsonProperty("merchant_reference2") String merchantReference2, @JsonProperty("created_at") Instant createdAt,
 		@JsonProperty("expires_at") Instant expiresAt, @JsonProperty("billing_address") Address billingAddress,
 		@JsonProperty("order_lines") List<Line> orderLines, @JsonProperty("captures") List<Capture> captures,
 		@JsonProperty("refunds") List<Refund> refunds) {
@@ -33,8 +34,8 @@ record OrderResource(@JsonProperty("order_id") UUID orderId, @JsonProperty("stat
 		Collections.reverse(history); // oldest first
 		return new OrderResource(order.getPublicId(), order.getStatus().name(), order.getCurrency().getCurrencyCode(),
 				order.getOrderAmount().minorUnits(), order.getCaptured().minorUnits(), order.getRefunded().minorUnits(),
-				order.getRemaining().minorUnits(), order.getMerchantReference(), order.getCreatedAt(), expiresAt(order),
-				Address.of(order.getCustomerName(), order.getCustomerEmail()),
+				order.getRemaining().minorUnits(), order.getMerchantReference(), order.getMerchantReference2(),
+				order.getCreatedAt(), expiresAt(order), Address.of(order.getCustomerName(), order.getCustomerEmail()),
 				order.getLines().stream().map(Line::of).toList(),
 				history.stream().filter((e) -> e.getType() == OrderEventType.CAPTURED).map(Capture::of).toList(),
 				history.stream().filter((e) -> e.getType() == OrderEventType.REFUNDED).map(Refund::of).toList());

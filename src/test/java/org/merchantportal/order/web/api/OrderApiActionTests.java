@@ -35,6 +35,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -291,6 +292,57 @@ class OrderApiActionTests {
 			.andExpect(status().isNoContent());
 		call(get(ORDERS + partCaptured.getPublicId())).andExpect(jsonPath("$.status").value("CLOSED"))
 			.andExpect(jsonPath("$.remaining_authorized_amount").value(0));
+	}
+
+	// --- Merchant references ------------------------------------------------------
+
+	@Test
+	void merchantReferencesChangeInAnyStateAreSearchedByTheNewOneAndRecorded() throws Exception {
+		for (State state : List.of(State.AUTHORIZED, State.CAPTURED, State.CANCELLED)) {
+			Order order = order(state);
+			String reference = "NS-NEW-" + UUID.randomUUID().toString().substring(0, 8);
+			call(patch(ORDERS + order.getPublicId() + "/merchant-references").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"merchant_reference1\": \"" + reference + "\", \"merchant_reference2\": \"PO-77\"}"))
+				.andExpect(status().isNoContent());
+			call(get(ORDERS + order.getPublicId())).andExpect(jsonPath("$.merchant_reference1").value(reference))
+				.andExpect(jsonPath("$.merchant_reference2").value("PO-77"));
+			String found = this.mvc
+				.perform(get("/orders").param("q", reference.toLowerCase(java.util.Locale.ROOT))
+					.with(this.fixtures.as(AttackFixtures.NORDIC_VIEWER)))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(found).contains(order.getPublicId().toString());
+			String old = this.mvc
+				.perform(get("/orders").param("q", order.getMerchantReference())
+					.with(this.fixtures.as(AttackFixtures.NORDIC_VIEWER)))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(old).doesNotContain(order.getPublicId().toString());
+			assertThat(this.jdbc.queryForObject(
+					"select detail from order_event e join purchase_order o on o.id = e.order_id "
+							+ "where o.public_id = ? and e.type = 'MERCHANT_REFERENCES_UPDATED'",
+					String.class, order.getPublicId().toString()))
+				.isEqualTo(order.getMerchantReference() + " → " + reference + ", PO-77");
+		}
+	}
+
+	@Test
+	void aMissingOrOverlongReferenceIs400AndChangesNothing() throws Exception {
+		Order order = order(State.AUTHORIZED);
+		Map<String, Object> before = amounts(order);
+		for (String body : List.of("{}", "{\"merchant_reference1\": \"  \"}",
+				"{\"merchant_reference1\": \"" + "x".repeat(65) + "\"}",
+				"{\"merchant_reference1\": \"ok\", \"merchant_reference2\": \"" + "x".repeat(65) + "\"}")) {
+			call(patch(ORDERS + order.getPublicId() + "/merchant-references").contentType(MediaType.APPLICATION_JSON)
+				.content(body)).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.error_code").value("BAD_VALUE"));
+		}
+		assertThat(amounts(order)).isEqualTo(before);
+		assertThat(this.jdbc.queryForObject("select merchant_reference from purchase_order where public_id = ?",
+				String.class, order.getPublicId().toString()))
+			.isEqualTo(order.getMerchantReference());
 	}
 
 	// --- Exactly once

@@ -129,7 +129,9 @@ class OrderApiAuthenticationTests {
 	}
 
 	@Test
-	void theOpenApiDocumentNeedsNoCredentialsButNothingElseIsOpen() throws Exception {
+	void nothingOfTheApiIsOpenButItsDocument() throws Exception {
+		this.mvc.perform(get("/ordermanagement/v1/openapi.json")).andExpect(status().isOk());
+		this.mvc.perform(get("/ordermanagement/v1/openapi.json.yaml")).andExpect(status().isOk());
 		this.mvc.perform(get("/ordermanagement/v1/orders")).andExpect(status().isUnauthorized());
 		this.mvc.perform(get("/ordermanagement/v1/anything")).andExpect(status().isUnauthorized());
 	}

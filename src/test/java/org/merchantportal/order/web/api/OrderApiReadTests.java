@@ -95,6 +95,57 @@ class OrderApiReadTests {
 		}
 	}
 
+	@Test
+	void theListPagesThroughTheMerchantsOrdersNewestFirstWithoutRepeats() throws Exception {
+		long nordic = this.fixtures.nordic();
+		java.util.List<String> listed = new java.util.ArrayList<>();
+		String url = "/ordermanagement/v1/orders?size=100";
+		int pages = 0;
+		while (url != null) {
+			String body = list(url);
+			com.jayway.jsonpath.DocumentContext json = com.jayway.jsonpath.JsonPath.parse(body);
+			listed.addAll(json.read("$.orders[*].order_id"));
+			url = body.contains("\"next\"") ? json.read("$.next") : null;
+			assertThat(++pages).isLessThan(50);
+		}
+		assertThat(listed).doesNotHaveDuplicates()
+			.containsExactlyInAnyOrderElementsOf(this.fixtures.orderIdsOf(nordic));
+	}
+
+	@Test
+	void theListFiltersByStatusAndMerchantReference() throws Exception {
+		Order order = this.fixtures.order(this.fixtures.nordic(), State.CANCELLED, "NS-RECON-" + UUID.randomUUID(),
+				"Recon Customer", "recon@shop.example");
+		String byReference = list("/ordermanagement/v1/orders?merchant_reference=" + order.getMerchantReference());
+		assertThat(com.jayway.jsonpath.JsonPath.<java.util.List<String>>read(byReference, "$.orders[*].order_id"))
+			.containsExactly(order.getPublicId().toString());
+		String cancelled = list("/ordermanagement/v1/orders?status=CANCELLED&size=100");
+		assertThat(com.jayway.jsonpath.JsonPath.<java.util.List<String>>read(cancelled, "$.orders[*].status"))
+			.isNotEmpty()
+			.containsOnly("CANCELLED");
+	}
+
+	@Test
+	void aBadListRequestIs400() throws Exception {
+		for (String query : new String[] { "?status=SHIPPED", "?after=garbage", "?size=0", "?size=101", "?size=ten" }) {
+			this.mvc
+				.perform(get("/ordermanagement/v1/orders" + query)
+					.with(httpBasic(OrderApiAuthenticationTests.NORDIC_API, OrderApiAuthenticationTests.API_PASSWORD)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.error_code").value("BAD_VALUE"));
+		}
+	}
+
+	private String list(String url) throws Exception {
+		return this.mvc
+			.perform(get(url)
+				.with(httpBasic(OrderApiAuthenticationTests.NORDIC_API, OrderApiAuthenticationTests.API_PASSWORD)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
 	private String read(UUID orderId) throws Exception {
 		return this.mvc
 			.perform(get("/ordermanagement/v1/orders/" + orderId)
