@@ -177,7 +177,7 @@ class DemoData implements SmartInitializingSingleton {
 			Merchant API demo credentials (HTTP Basic, password for both: %s):
 			  %-29s Nordic Shoes AB (SEK)
 			  %-29s Fjord Outdoor GmbH (EUR)
-			  e.g. curl -u %s:%s http://localhost:8080/ordermanagement/v1/orders/ORDER_ID
+			  e.g. curl -u %s:%s "http://localhost:8080/ordermanagement/v1/orders?size=1"
 			""";
 
 	private void printLogins() {

@@ -79,6 +79,8 @@ class SecurityBrowserTests {
 		readConsole(browser, "order details page", console);
 		UsersPage.open(browser, baseUrl());
 		readConsole(browser, "Users page", console);
+		browser.get(baseUrl() + "/api-credentials");
+		readConsole(browser, "API credentials page", console);
 		browser.get(baseUrl() + "/orders/" + UUID.randomUUID());
 		readConsole(browser, "order not found page", console);
 
