@@ -158,6 +158,8 @@ class TenantIsolationTests {
 			Map.entry("POST /api-credentials", Recipe.noId("name", "placeholder")),
 			Map.entry("POST /api-credentials/{credentialId}/revoke", Recipe.credential()),
 			Map.entry("GET /ordermanagement/v1/orders", new Recipe(Kind.API_NO_ID, Map.of(), null)),
+			// Any other path of the API: 404 NOT_FOUND, whatever the merchant.
+			Map.entry("* /ordermanagement/**", new Recipe(Kind.API_NO_ID, Map.of(), null)),
 			// The OpenAPI document (springdoc), the same for every merchant.
 			Map.entry("GET /ordermanagement/v1/openapi.json", new Recipe(Kind.API_NO_ID, Map.of(), null)),
 			Map.entry("GET /ordermanagement/v1/openapi.json.yaml", new Recipe(Kind.API_NO_ID, Map.of(), null)),

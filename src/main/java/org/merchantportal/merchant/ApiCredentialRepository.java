@@ -23,6 +23,8 @@ interface ApiCredentialRepository extends JpaRepository<ApiCredential, Long> {
 
 	boolean existsByMerchantIdAndName(long merchantId, String name);
 
+	long countByMerchantIdAndRevokedAtIsNull(long merchantId);
+
 	/**
 	 * Records a use, at most once a minute per credential: a busy integration does not
 	 * write a row per call.

@@ -39,6 +39,9 @@ public class ApiCredentials {
 
 	public static final int MAX_NAME_LENGTH = 100;
 
+	/** Active credentials a merchant may have at once. */
+	public static final int MAX_ACTIVE = 20;
+
 	/** The prefixes make a leaked credential recognisable to secret scanners. */
 	static final String USERNAME_PREFIX = "mp_";
 
@@ -103,6 +106,12 @@ public class ApiCredentials {
 	@Transactional
 	public Created create(Admin admin, String name) {
 		String cleaned = validName(name);
+		if (this.credentials.countByMerchantIdAndRevokedAtIsNull(admin.merchantId()) >= MAX_ACTIVE) {
+			// Each credential has its own rate limit: a bound on them bounds the
+			// merchant's.
+			throw new UserAdministrationException("name",
+					"A merchant has at most " + MAX_ACTIVE + " active credentials: revoke one first.");
+		}
 		if (this.credentials.existsByMerchantIdAndName(admin.merchantId(), cleaned)) {
 			// Revoked ones too: the timeline names a credential by its name.
 			throw new UserAdministrationException("name", "A credential of that name exists already.");

@@ -335,7 +335,8 @@ public class Order {
 			return null;
 		}
 		String stripped = value.strip();
-		if (stripped.length() > MAX_REFERENCE_LENGTH || stripped.chars().anyMatch(Character::isISOControl)) {
+		if (stripped.toLowerCase(Locale.ROOT).length() > MAX_REFERENCE_LENGTH
+				|| stripped.chars().anyMatch(Character::isISOControl)) {
 			throw new OrderActionRefusedException(Code.NOT_ALLOWED,
 					"A merchant reference is at most " + MAX_REFERENCE_LENGTH + " characters of text", field);
 		}

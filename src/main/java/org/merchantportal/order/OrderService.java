@@ -4,18 +4,22 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.merchantportal.audit.AuditEventType;
 import org.merchantportal.audit.AuditLog;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,8 +51,23 @@ public class OrderService {
 
 	private final AuditLog audit;
 
+	/**
+	 * The idempotency keys the pages' forms carry: when the form was made (seconds, base
+	 * 36), then 128 random bits. An API client's keys are its own and never expire here.
+	 */
+	private static final Pattern FORM_KEY = Pattern.compile("form_([0-9a-z]{1,12})_[0-9a-f]{32}");
+
+	/**
+	 * How long a form stays good: an hour less than its key is kept
+	 * ({@link IdempotencyKeyPurge}), so that a form sent again always finds its first
+	 * answer, never a forgotten key.
+	 */
+	private final Duration formLifetime;
+
 	OrderService(OrderRepository orders, OrderEventRepository events, IdempotencyRecordRepository keys,
-			TransactionTemplate transactions, Clock clock, MeterRegistry meters, AuditLog audit) {
+			TransactionTemplate transactions, Clock clock, MeterRegistry meters, AuditLog audit,
+			@Value("${portal.idempotency.retention:PT24H}") Duration retention) {
+		this.formLifetime = retention.minusHours(1);
 		this.orders = orders;
 		this.events = events;
 		this.keys = keys;
@@ -199,6 +218,18 @@ public class OrderService {
 		return key != null && KEY.matcher(key).matches();
 	}
 
+	/** A new key for a page's form, made now. */
+	public static String newFormKey(Instant now) {
+		return "form_" + Long.toString(now.getEpochSecond(), 36) + "_" + UUID.randomUUID().toString().replace("-", "");
+	}
+
+	/** Whether the key is a form's that was made longer ago than a form stays good. */
+	private boolean isExpiredForm(String key) {
+		Matcher form = FORM_KEY.matcher(key);
+		return form.matches() && Instant.ofEpochSecond(Long.parseLong(form.group(1), 36))
+			.isBefore(this.clock.instant().minus(this.formLifetime));
+	}
+
 	public ActionOutcome cancel(Staff staff, UUID orderId, String key) {
 		return perform(staff, orderId, key, "cancel", "", (order, actor) -> {
 			Money remaining = order.getRemaining();
@@ -305,7 +336,7 @@ public class OrderService {
 
 	private ActionOutcome performOnce(Staff staff, UUID orderId, String key, String request,
 			BiFunction<Order, Actor, ActionOutcome> operation) {
-		if (!isWellFormedKey(key)) {
+		if (!isWellFormedKey(key) || isExpiredForm(key)) {
 			throw new IdempotencyKeyException("This form has expired. Close it and open the action again.");
 		}
 		String fingerprint = fingerprint(orderId + "|" + request);

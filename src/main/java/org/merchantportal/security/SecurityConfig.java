@@ -128,6 +128,12 @@ class SecurityConfig {
 	SecurityFilterChain merchantApi(HttpSecurity http, ObjectProvider<ApiCredentials> credentials, JsonMapper json,
 			@Value("${portal.api.requests-per-second:50}") int requestsPerSecond) throws Exception {
 		AuthenticationEntryPoint unauthorized = (request, response, failure) -> {
+			if (DatabaseUnavailable.isCauseOf(failure)) {
+				// Not the client's fault: a 401 would read as a revoked credential.
+				ApiError.write(response, json, HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
+						"The portal cannot reach its database just now. Retry in a moment.");
+				return;
+			}
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + API_REALM + "\"");
 			ApiError.write(response, json, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
 					"Authenticate with the username and password of one of the merchant's API credentials.");

@@ -142,6 +142,25 @@ class ApiCredentialsTests {
 		assertThat(count()).isEqualTo(before + 2);
 	}
 
+	@Autowired
+	MerchantRepository merchants;
+
+	@Test
+	void aMerchantHasAtMostTwentyActiveCredentials() {
+		Merchant merchant = this.merchants
+			.save(new Merchant("Cap AB " + UUID.randomUUID(), java.util.Currency.getInstance("SEK")));
+		Admin admin = new Admin(merchant.getId(), 1, "admin@cap.example", null);
+		List<ApiCredentials.Created> created = new java.util.ArrayList<>();
+		for (int i = 0; i < ApiCredentials.MAX_ACTIVE; i++) {
+			created.add(this.credentials.create(admin, "System " + i));
+		}
+		assertThatThrownBy(() -> this.credentials.create(admin, "One too many"))
+			.isInstanceOf(UserAdministrationException.class)
+			.hasMessageContaining("at most 20");
+		this.credentials.revoke(admin, created.get(0).credential().getPublicId());
+		assertThat(this.credentials.create(admin, "In its place").credential().getUsername()).startsWith("mp_");
+	}
+
 	@Test
 	void aUseIsRecordedAtMostOnceAMinute() {
 		ApiCredentials.Created created = this.credentials.create(admin(AttackFixtures.NORDIC_ADMIN),

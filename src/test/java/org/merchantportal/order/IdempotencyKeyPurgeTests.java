@@ -43,6 +43,36 @@ class IdempotencyKeyPurgeTests {
 		assertThat(count("young-" + tag + "-%")).isOne();
 	}
 
+	@Autowired
+	OrderService orders;
+
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	/**
+	 * A page's form outlives its key by no moment: a form older than the retention less
+	 * an hour is refused as expired, so that sending it again can never act twice after
+	 * its key was purged.
+	 */
+	@Test
+	void aFormOlderThanItsKeyIsKeptIsRefusedAsExpired() {
+		var fixtures = new org.merchantportal.security.AttackFixtures(this.context);
+		Staff manager = new Staff(fixtures.nordic(), "orders@nordic-shoes.example",
+				org.merchantportal.merchant.Role.ORDER_MANAGER);
+		Order stale = fixtures.order(fixtures.nordic(), org.merchantportal.security.AttackFixtures.State.AUTHORIZED);
+		String expired = OrderService.newFormKey(Instant.now().minus(Duration.ofHours(23)).minusSeconds(60));
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(IdempotencyKeyException.class)
+			.isThrownBy(() -> this.orders.cancel(manager, stale.getPublicId(), expired))
+			.withMessageContaining("expired");
+		assertThat(fixtures.statusOf(stale.getPublicId())).isEqualTo("AUTHORIZED");
+		String fresh = OrderService.newFormKey(Instant.now().minus(Duration.ofHours(22)));
+		assertThat(this.orders.cancel(manager, stale.getPublicId(), fresh).changed()).isTrue();
+		// A client's own key, however it looks, never expires here.
+		Order other = fixtures.order(fixtures.nordic(), org.merchantportal.security.AttackFixtures.State.AUTHORIZED);
+		assertThat(this.orders.cancel(manager, other.getPublicId(), "f0000000-" + UUID.randomUUID()).changed())
+			.isTrue();
+	}
+
 	@Test
 	void theRetentionIsNeverUnderTheApisPromiseOf24Hours() {
 		assertThatIllegalArgumentException()

@@ -332,8 +332,8 @@ class OrderActionController {
 		}
 	}
 
-	private static String newKey() {
-		return UUID.randomUUID().toString();
+	private String newKey() {
+		return OrderService.newFormKey(this.clock.instant());
 	}
 
 	static class InvalidReasonException extends IllegalArgumentException {

@@ -1,5 +1,7 @@
 package org.merchantportal.order.web.api;
 
+import java.util.Set;
+
 import org.merchantportal.order.IdempotencyKeyException;
 import org.merchantportal.order.OrderActionRefusedException;
 import org.merchantportal.order.OrderNotFoundException;
@@ -11,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -25,7 +28,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * wrong, the client gets a code, a message and a correlation id, and never a stack trace,
  * class name or SQL.
  */
-@RestControllerAdvice(assignableTypes = OrderApiController.class)
+@RestControllerAdvice(assignableTypes = { OrderApiController.class, UnknownApiPath.class })
 @Order(Ordered.HIGHEST_PRECEDENCE) // before the pages' OrderErrors, whose package holds
 									// this one
 class ApiErrors {
@@ -42,6 +45,38 @@ class ApiErrors {
 			this.code = code;
 		}
 
+	}
+
+	/** A path of the API with a method it does not take. */
+	static class NotAllowedException extends RuntimeException {
+
+		private final Set<String> allowed;
+
+		NotAllowedException(Set<String> allowed) {
+			super("This path takes " + String.join(", ", allowed) + " only.");
+			this.allowed = allowed;
+		}
+
+	}
+
+	/** A request whose Accept header excludes the API's JSON. */
+	static class NotAcceptableException extends RuntimeException {
+
+	}
+
+	@ExceptionHandler(NotAllowedException.class)
+	ResponseEntity<ApiError> notAllowed(NotAllowedException ex) {
+		ResponseEntity<ApiError> error = ApiError.response(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
+				ex.getMessage());
+		return ResponseEntity.status(error.getStatusCode())
+			.headers(error.getHeaders())
+			.header(HttpHeaders.ALLOW, String.join(", ", ex.allowed))
+			.body(error.getBody());
+	}
+
+	@ExceptionHandler(NotAcceptableException.class)
+	ResponseEntity<ApiError> notAcceptable() {
+		return ApiError.response(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "This API answers in application/json.");
 	}
 
 	/** A request the API cannot take as it is: answered 400 BAD_VALUE. */

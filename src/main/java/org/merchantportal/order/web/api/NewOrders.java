@@ -2,7 +2,10 @@ package org.merchantportal.order.web.api;
 
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.merchantportal.order.OrderLine;
@@ -42,12 +45,17 @@ final class NewOrders {
 			throw bad("order_lines must have 1 to " + MAX_LINES + " lines.");
 		}
 		List<OrderLine.NewLine> lines = new ArrayList<>();
+		Set<String> references = new HashSet<>();
 		long sum = 0;
 		for (NewLineRequest line : body.orderLines()) {
 			if (line == null) {
 				throw bad("order_lines must not hold null.");
 			}
 			String lineReference = required(line.reference(), "order_lines[].reference", 64);
+			if (!references.add(lineReference)) {
+				// Captures and refunds name lines by reference: each must be one line.
+				throw bad("order_lines[].reference " + lineReference + " is there twice.");
+			}
 			String name = required(line.name(), "order_lines[].name", 200);
 			if (line.quantity() == null || line.quantity() < 1 || line.quantity() > 1_000_000) {
 				throw bad("order_lines[].quantity must be 1 to 1000000.");
@@ -83,7 +91,9 @@ final class NewOrders {
 			throw bad(field + " is required.");
 		}
 		String stripped = value.strip();
-		if (stripped.length() > maxLength || stripped.chars().anyMatch(Character::isISOControl)) {
+		// Searched lower-cased, and some letters grow when lower-cased (İ becomes i̇).
+		if (stripped.toLowerCase(Locale.ROOT).length() > maxLength || stripped.length() > maxLength
+				|| stripped.chars().anyMatch(Character::isISOControl)) {
 			throw bad(field + " must be at most " + maxLength + " characters of text.");
 		}
 		return stripped;

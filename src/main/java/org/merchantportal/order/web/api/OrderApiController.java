@@ -206,6 +206,11 @@ class OrderApiController {
 		if (reference != null) {
 			note = ((note != null) ? note + " " : "") + "(reference " + reference + ")";
 		}
+		if (note != null && note.length() > Order.MAX_NOTE_LENGTH) {
+			throw new ApiErrors.BadValueException(
+					"description and reference are too long together: the refund's note takes " + Order.MAX_NOTE_LENGTH
+							+ " characters.");
+		}
 		Order order = this.orders.get(staff, orderId);
 		ActionOutcome outcome;
 		if (body.orderLines() != null && !body.orderLines().isEmpty()) {
@@ -296,8 +301,10 @@ class OrderApiController {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
-		if (value.length() > MAX_TEXT_LENGTH) {
-			throw new ApiErrors.BadValueException(field + " must be at most " + MAX_TEXT_LENGTH + " characters.");
+		if (value.length() > MAX_TEXT_LENGTH
+				|| value.chars().anyMatch((c) -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+			throw new ApiErrors.BadValueException(
+					field + " must be at most " + MAX_TEXT_LENGTH + " characters of text.");
 		}
 		return value.strip();
 	}
@@ -324,14 +331,24 @@ class OrderApiController {
 		Map<String, OrderLine> byReference = new HashMap<>();
 		order.getLines().forEach((line) -> byReference.putIfAbsent(line.getReference(), line));
 		List<LineQuantity> lines = new ArrayList<>();
+		java.util.Set<String> named = new java.util.HashSet<>();
 		long total = 0;
 		for (LineRequest line : requested) {
 			if (line == null || line.reference() == null || line.quantity() == null || line.quantity() <= 0) {
 				throw new ApiErrors.BadValueException("Each order line needs a reference and a positive quantity.");
 			}
+			if (!named.add(line.reference())) {
+				throw new ApiErrors.BadValueException("order_lines names " + line.reference() + " twice.");
+			}
 			OrderLine ordered = byReference.get(line.reference());
 			if (ordered != null) {
-				total = Math.addExact(total, Math.multiplyExact(ordered.getUnitPrice().minorUnits(), line.quantity()));
+				try {
+					total = Math.addExact(total,
+							Math.multiplyExact(ordered.getUnitPrice().minorUnits(), line.quantity()));
+				}
+				catch (ArithmeticException ex) {
+					throw new ApiErrors.BadValueException("The order lines' quantities are too large.");
+				}
 			}
 			lines.add(new LineQuantity(line.reference(), line.quantity()));
 		}

@@ -208,6 +208,38 @@ class OrderApiActionTests {
 	}
 
 	@Test
+	void aWrongMethodIs405AndAnAcceptWithoutJsonIs406InTheApisErrorShape() throws Exception {
+		Order order = order(State.AUTHORIZED);
+		call(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(ORDERS + order.getPublicId()))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(header().string("Allow", "GET"))
+			.andExpect(jsonPath("$.error_code").value("METHOD_NOT_ALLOWED"));
+		call(get(ORDERS + order.getPublicId()).accept(MediaType.TEXT_HTML)).andExpect(status().isNotAcceptable())
+			.andExpect(jsonPath("$.error_code").value("NOT_ACCEPTABLE"));
+		assertThat(amounts(order).get("STATUS")).isEqualTo("AUTHORIZED");
+	}
+
+	@Test
+	void textThatIsNoTextOrTooLongAndLinesNamedTwiceOrTooManyAre400() throws Exception {
+		Order order = order(State.CAPTURED);
+		Map<String, Object> before = amounts(order);
+		for (String body : List.of("{\"refunded_amount\": 1, \"description\": \"bad\\u0000byte\"}",
+				"{\"refunded_amount\": 1, \"description\": \"" + "d".repeat(255) + "\", \"reference\": \""
+						+ "r".repeat(255) + "\"}",
+				"{\"refunded_amount\": 20000, \"order_lines\": [{\"reference\": \"SKU-1\", \"quantity\": 1}, "
+						+ "{\"reference\": \"SKU-1\", \"quantity\": 1}]}",
+				"{\"refunded_amount\": 1, \"order_lines\": [{\"reference\": \"SKU-1\", \"quantity\": 2147483647}, "
+						+ "{\"reference\": \"SKU-2\", \"quantity\": 2147483647}]}")) {
+			call(postJson(ORDERS + order.getPublicId() + "/refunds", body)).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.error_code").value("BAD_VALUE"));
+		}
+		call(postJson(ORDERS + order(State.AUTHORIZED).getPublicId() + "/captures",
+				"{\"captured_amount\": 1, \"description\": \"tab\\tis fine but NUL\\u0000 is not\"}"))
+			.andExpect(status().isBadRequest());
+		assertThat(amounts(order)).isEqualTo(before);
+	}
+
+	@Test
 	void anUnknownCaptureOrRefundIsNoSuchCaptureOrRefund() throws Exception {
 		Order order = order(State.CAPTURED);
 		call(get(ORDERS + order.getPublicId() + "/captures/" + UUID.randomUUID())).andExpect(status().isNotFound())

@@ -134,6 +134,11 @@ class OrderApiAuthenticationTests {
 		this.mvc.perform(get("/ordermanagement/v1/openapi.json.yaml")).andExpect(status().isOk());
 		this.mvc.perform(get("/ordermanagement/v1/orders")).andExpect(status().isUnauthorized());
 		this.mvc.perform(get("/ordermanagement/v1/anything")).andExpect(status().isUnauthorized());
+		// Authenticated, an unknown path answers in the API's error shape.
+		this.mvc.perform(get("/ordermanagement/v1/anything").with(httpBasic(NORDIC_API, API_PASSWORD)))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.error_code").value("NOT_FOUND"))
+			.andExpect(jsonPath("$.correlation_id").isString());
 	}
 
 }

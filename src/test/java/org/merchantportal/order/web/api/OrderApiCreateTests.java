@@ -145,6 +145,8 @@ class OrderApiCreateTests {
 				order(reference, 129_900, "SEK", 120_000).replace("\"tax_rate\": 2500, \"total_amount\": 9900",
 						"\"tax_rate\": 20000, \"total_amount\": 9900"),
 				order(reference, 129_900, "SEK", 120_000).replace("astrid@example.se", "not-an-email"),
+				order(reference, 129_900, "SEK", 120_000).replace("\"SOCK-1\"", "\"SHOE-1\""),
+				order("İ".repeat(64), 129_900, "SEK", 120_000),
 				"{\"purchase_currency\": \"SEK\", \"order_amount\": 100, \"merchant_reference1\": \"" + reference
 						+ "\", \"order_lines\": []}" }) {
 			call(postJson(ORDERS, body)).andExpect(status().isBadRequest())
