@@ -326,6 +326,27 @@ class OrderApiActionTests {
 			.andExpect(jsonPath("$.remaining_authorized_amount").value(0));
 	}
 
+	@Test
+	void anExpiredOrderRefusesEveryAction() throws Exception {
+		Order order = order(State.AUTHORIZED);
+		this.jdbc.update("update purchase_order set status = 'EXPIRED' where public_id = ?",
+				order.getPublicId().toString());
+		Map<String, Object> before = amounts(order);
+		call(postJson(ORDERS + order.getPublicId() + "/captures", "{\"captured_amount\": 1}"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.error_code").value("CAPTURE_NOT_ALLOWED"));
+		call(postJson(ORDERS + order.getPublicId() + "/refunds", "{\"refunded_amount\": 1}"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.error_code").value("REFUND_NOT_ALLOWED"));
+		call(post(ORDERS + order.getPublicId() + "/cancel")).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.error_code").value("CANCEL_NOT_ALLOWED"));
+		for (String action : List.of("/release-remaining-authorization", "/extend-authorization-time")) {
+			call(post(ORDERS + order.getPublicId() + action)).andExpect(status().isForbidden())
+				.andExpect(jsonPath("$.error_code").value("NOT_ALLOWED"));
+		}
+		assertThat(amounts(order)).isEqualTo(before);
+	}
+
 	// --- Merchant references ------------------------------------------------------
 
 	@Test
