@@ -436,6 +436,50 @@ class OrderApiActionTests {
 			.header("Klarna-Idempotency-Key", "short")).andExpect(status().isBadRequest());
 	}
 
+	/**
+	 * While another request holds the order (here a transaction that keeps its row locked
+	 * past the database's lock timeout, 10 s in the tests), a request is answered 409
+	 * CONFLICT and changes nothing; retried with the same key afterwards, it is carried
+	 * out once.
+	 */
+	@Test
+	void aRequestWhileTheOrderIsHeldIs409AndItsRetryIsCarriedOutOnce() throws Exception {
+		Order order = order(State.AUTHORIZED);
+		String key = UUID.randomUUID().toString();
+		java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+		org.springframework.transaction.support.TransactionTemplate transactions = this.context
+			.getBean(org.springframework.transaction.support.TransactionTemplate.class);
+		Thread holder = new Thread(() -> transactions.executeWithoutResult((status) -> {
+			this.jdbc.queryForList("select id from purchase_order where public_id = ? for update",
+					order.getPublicId().toString());
+			locked.countDown();
+			try {
+				release.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}));
+		holder.start();
+		try {
+			assertThat(locked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			call(postJson(ORDERS + order.getPublicId() + "/captures", "{\"captured_amount\": 1000}")
+				.header("Klarna-Idempotency-Key", key)).andExpect(status().isConflict())
+				.andExpect(jsonPath("$.error_code").value("CONFLICT"));
+		}
+		finally {
+			release.countDown();
+			holder.join();
+		}
+		call(postJson(ORDERS + order.getPublicId() + "/captures", "{\"captured_amount\": 1000}")
+			.header("Klarna-Idempotency-Key", key)).andExpect(status().isCreated());
+		call(postJson(ORDERS + order.getPublicId() + "/captures", "{\"captured_amount\": 1000}")
+			.header("Klarna-Idempotency-Key", key)).andExpect(status().isCreated());
+		call(get(ORDERS + order.getPublicId())).andExpect(jsonPath("$.captured_amount").value(1000))
+			.andExpect(jsonPath("$.captures", hasSize(1)));
+	}
+
 	@Test
 	void aPageFormAndAnApiCallShareTheKeys() throws Exception {
 		Order order = order(State.CAPTURED);
