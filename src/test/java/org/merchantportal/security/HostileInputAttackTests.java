@@ -422,7 +422,7 @@ class HostileInputAttackTests {
 			assertThat(oversized(authorized, "/captures", htmx, "idempotencyKey", "mode", "amount", "amount", "x",
 					"idempotencyKey", key))
 				.as("a fresh key instead")
-				.matches("[0-9a-f-]{36}");
+				.matches("form_[0-9a-z]+_[0-9a-f]{32}");
 		}
 	}
 
