@@ -47,7 +47,7 @@ function response(status, headers, body)
     return
   end
   local order = body:match('data%-order="([%x%-]+)"')
-  local key = body:match('name="idempotencyKey" value="([%w%-]+)"')
+  local key = body:match('name="idempotencyKey" value="([%w_%-]+)"')
   if order and key then
     table.insert(forms, { order = order, key = key })
   end
