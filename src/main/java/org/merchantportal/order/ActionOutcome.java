@@ -9,13 +9,20 @@ import java.util.UUID;
  * (an extend on the same day does not). A repeat of the same idempotency key gets the
  * same outcome back. The event id is the capture's or refund's
  * ({@link OrderEvent#getPublicId()}), for the merchant API's {@code Capture-Id} and
- * {@code Refund-Id}; null for other actions.
+ * {@code Refund-Id}; null for other actions. The order is the order as the action left it
+ * (or as a repeat found it), for the page to show without reading it again; it is not
+ * stored with the key, and null where the outcome was read back alone.
  */
 public record ActionOutcome(OrderAction action, UUID orderId, Money amount, LocalDate expiresOn, boolean changed,
-		UUID eventId) {
+		UUID eventId, OrderSummary order) {
 
 	public ActionOutcome(OrderAction action, UUID orderId, Money amount, LocalDate expiresOn, boolean changed) {
-		this(action, orderId, amount, expiresOn, changed, null);
+		this(action, orderId, amount, expiresOn, changed, null, null);
+	}
+
+	public ActionOutcome(OrderAction action, UUID orderId, Money amount, LocalDate expiresOn, boolean changed,
+			UUID eventId) {
+		this(action, orderId, amount, expiresOn, changed, eventId, null);
 	}
 
 	static ActionOutcome of(OrderAction action, Order order, Money amount) {
@@ -23,7 +30,13 @@ public record ActionOutcome(OrderAction action, UUID orderId, Money amount, Loca
 	}
 
 	ActionOutcome withEvent(UUID eventId) {
-		return new ActionOutcome(this.action, this.orderId, this.amount, this.expiresOn, this.changed, eventId);
+		return new ActionOutcome(this.action, this.orderId, this.amount, this.expiresOn, this.changed, eventId,
+				this.order);
+	}
+
+	ActionOutcome withOrder(OrderSummary order) {
+		return new ActionOutcome(this.action, this.orderId, this.amount, this.expiresOn, this.changed, this.eventId,
+				order);
 	}
 
 	/** The outcome as stored with its idempotency key. */

@@ -11,7 +11,7 @@ import java.util.Currency;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -231,23 +231,29 @@ public class OrderService {
 	}
 
 	public ActionOutcome cancel(Staff staff, UUID orderId, String key) {
-		return perform(staff, orderId, key, "cancel", "", (order, actor) -> {
+		return perform(staff, orderId, key, "cancel", (order) -> new Request("", (actor) -> {
 			Money remaining = order.getRemaining();
 			order.cancel(actor);
 			return ActionOutcome.of(OrderAction.CANCEL, order, remaining);
-		});
+		}));
 	}
 
 	public ActionOutcome capture(Staff staff, UUID orderId, String key, Money amount) {
-		return capture(staff, orderId, key, amount, null);
+		return capture(staff, orderId, key, (currency) -> amount, null);
 	}
 
-	/** A capture with the merchant's description of it (null for none). */
-	public ActionOutcome capture(Staff staff, UUID orderId, String key, Money amount, String description) {
-		String parameters = (description != null) ? fields("amount", amount, description) : fields("amount", amount);
-		return perform(staff, orderId, key, "capture", parameters, (order, actor) -> {
-			order.capture(amount, description, actor);
-			return ActionOutcome.of(OrderAction.CAPTURE, order, amount);
+	/**
+	 * A capture of the amount, read in the order's currency once the order is locked,
+	 * with the merchant's description of it (null for none).
+	 */
+	public ActionOutcome capture(Staff staff, UUID orderId, String key, Amount amount, String description) {
+		return perform(staff, orderId, key, "capture", (order) -> {
+			Money money = amount.in(order.getCurrency());
+			String parameters = (description != null) ? fields("amount", money, description) : fields("amount", money);
+			return new Request(parameters, (actor) -> {
+				order.capture(money, description, actor);
+				return ActionOutcome.of(OrderAction.CAPTURE, order, money);
+			});
 		});
 	}
 
@@ -260,57 +266,88 @@ public class OrderService {
 			String description) {
 		String parameters = (description != null) ? fields("lines", describe(lines), description)
 				: fields("lines", describe(lines));
-		return perform(staff, orderId, key, "capture", parameters, (order, actor) -> {
+		return perform(staff, orderId, key, "capture", (order) -> new Request(parameters, (actor) -> {
 			Money before = order.getCaptured();
 			order.captureLines(lines, description, actor);
 			return ActionOutcome.of(OrderAction.CAPTURE, order, order.getCaptured().minus(before));
-		});
+		}));
 	}
 
 	public ActionOutcome refund(Staff staff, UUID orderId, String key, Money amount, RefundReason reason, String note) {
-		return perform(staff, orderId, key, "refund", fields("amount", amount, reason, note), (order, actor) -> {
-			order.refund(amount, reason, note, actor);
-			return ActionOutcome.of(OrderAction.REFUND, order, amount);
+		return refund(staff, orderId, key, (currency) -> amount, reason, note);
+	}
+
+	/** A refund of the amount, read in the order's currency once the order is locked. */
+	public ActionOutcome refund(Staff staff, UUID orderId, String key, Amount amount, RefundReason reason,
+			String note) {
+		return perform(staff, orderId, key, "refund", (order) -> {
+			Money money = amount.in(order.getCurrency());
+			return new Request(fields("amount", money, reason, note), (actor) -> {
+				order.refund(money, reason, note, actor);
+				return ActionOutcome.of(OrderAction.REFUND, order, money);
+			});
 		});
 	}
 
 	public ActionOutcome refundLines(Staff staff, UUID orderId, String key, List<LineQuantity> lines,
 			RefundReason reason, String note) {
-		return perform(staff, orderId, key, "refund", fields("lines", describe(lines), reason, note),
-				(order, actor) -> {
-					Money before = order.getRefunded();
-					order.refundLines(lines, reason, note, actor);
-					return ActionOutcome.of(OrderAction.REFUND, order, order.getRefunded().minus(before));
-				});
+		String parameters = fields("lines", describe(lines), reason, note);
+		return perform(staff, orderId, key, "refund", (order) -> new Request(parameters, (actor) -> {
+			Money before = order.getRefunded();
+			order.refundLines(lines, reason, note, actor);
+			return ActionOutcome.of(OrderAction.REFUND, order, order.getRefunded().minus(before));
+		}));
 	}
 
 	public ActionOutcome releaseRemainingAuthorization(Staff staff, UUID orderId, String key) {
-		return perform(staff, orderId, key, "release", "", (order, actor) -> {
+		return perform(staff, orderId, key, "release", (order) -> new Request("", (actor) -> {
 			Money remaining = order.getRemaining();
 			order.releaseRemainingAuthorization(actor);
 			return ActionOutcome.of(OrderAction.RELEASE_AUTHORIZATION, order, remaining);
-		});
+		}));
 	}
 
 	public ActionOutcome extendAuthorization(Staff staff, UUID orderId, String key) {
-		return perform(staff, orderId, key, "extend", "", (order, actor) -> {
+		return perform(staff, orderId, key, "extend", (order) -> new Request("", (actor) -> {
 			boolean changed = order.extendAuthorization(actor);
 			return new ActionOutcome(OrderAction.EXTEND_AUTHORIZATION, order.getPublicId(), null,
 					order.getAuthorizationExpiresOn(), changed);
-		});
+		}));
+	}
+
+	/**
+	 * An amount as a request gave it, in the currency of the order it is for: read once
+	 * the order is locked, so that the order is read once per action.
+	 */
+	@FunctionalInterface
+	public interface Amount {
+
+		/**
+		 * The amount in the order's currency.
+		 * @throws InvalidAmountException if the request's amount is not one in it
+		 */
+		Money in(Currency currency);
+
+	}
+
+	/**
+	 * An action as asked of one locked order: what identifies the request beyond its
+	 * action (for its key's fingerprint), and the action itself.
+	 */
+	private record Request(String parameters, Function<Actor, ActionOutcome> action) {
 	}
 
 	/**
 	 * Runs an action exactly once per idempotency key and counts its outcome by action,
 	 * merchant and outcome (metric {@code portal.order.actions}).
 	 * @param action the action's name, for the metric and the key's fingerprint
-	 * @param parameters what else identifies the request, for the key's fingerprint
+	 * @param request the request, from the locked order
 	 */
-	private ActionOutcome perform(Staff staff, UUID orderId, String key, String action, String parameters,
-			BiFunction<Order, Actor, ActionOutcome> operation) {
+	private ActionOutcome perform(Staff staff, UUID orderId, String key, String action,
+			Function<Order, Request> request) {
 		String outcome = "failed";
 		try {
-			ActionOutcome result = performOnce(staff, orderId, key, action + "|" + parameters, operation);
+			ActionOutcome result = performOnce(staff, orderId, key, action, request);
 			outcome = "succeeded";
 			return result;
 		}
@@ -322,7 +359,7 @@ public class OrderService {
 			}
 			throw ex;
 		}
-		catch (IdempotencyKeyException | OrderNotFoundException ex) {
+		catch (IdempotencyKeyException | OrderNotFoundException | InvalidAmountException ex) {
 			outcome = "invalid";
 			throw ex;
 		}
@@ -334,37 +371,45 @@ public class OrderService {
 		}
 	}
 
-	private ActionOutcome performOnce(Staff staff, UUID orderId, String key, String request,
-			BiFunction<Order, Actor, ActionOutcome> operation) {
+	/**
+	 * In one transaction: locks the order (read once, with its lines), asks for the
+	 * request, and either replays the key's first outcome or carries the action out and
+	 * records the key. The outcome carries the order as it is afterwards.
+	 */
+	private ActionOutcome performOnce(Staff staff, UUID orderId, String key, String action,
+			Function<Order, Request> request) {
 		if (!isWellFormedKey(key) || isExpiredForm(key)) {
 			throw new IdempotencyKeyException("This form has expired. Close it and open the action again.");
 		}
-		String fingerprint = fingerprint(orderId + "|" + request);
+		// The fingerprint, for a key committed meanwhile by a request on another order.
+		String[] fingerprint = new String[1];
 		try {
 			return this.transactions.execute((status) -> {
 				Order order = this.orders.findForUpdate(staff.merchantId(), orderId)
 					.orElseThrow(() -> new OrderNotFoundException(orderId));
+				Request asked = request.apply(order);
+				fingerprint[0] = fingerprint(orderId + "|" + action + "|" + asked.parameters());
 				var previous = this.keys.findByMerchantIdAndKey(staff.merchantId(), key);
 				if (previous.isPresent()) {
-					return replay(previous.get(), fingerprint);
+					return replay(previous.get(), fingerprint[0]).withOrder(OrderSummary.of(order));
 				}
 				// The order is managed: its changes and new events are flushed on commit.
-				ActionOutcome outcome = operation.apply(order, staff.actingAt(this.clock.instant(), key));
+				ActionOutcome outcome = asked.action().apply(staff.actingAt(this.clock.instant(), key));
 				if (outcome.action() == OrderAction.CAPTURE || outcome.action() == OrderAction.REFUND) {
 					// The new event gets its database key, from which its public id
 					// comes.
 					this.orders.flush();
 					outcome = outcome.withEvent(order.lastEvent().getPublicId());
 				}
-				this.keys.saveAndFlush(new IdempotencyRecord(staff.merchantId(), key, fingerprint, order.getId(),
+				this.keys.saveAndFlush(new IdempotencyRecord(staff.merchantId(), key, fingerprint[0], order.getId(),
 						outcome.encode(), this.clock.instant()));
-				return outcome;
+				return outcome.withOrder(OrderSummary.of(order));
 			});
 		}
 		catch (DataIntegrityViolationException ex) {
 			// The same key was committed meanwhile by a request on another order.
 			return this.transactions.execute((status) -> this.keys.findByMerchantIdAndKey(staff.merchantId(), key)
-				.map((record) -> replay(record, fingerprint))
+				.map((record) -> replay(record, fingerprint[0]))
 				.orElseThrow(() -> ex));
 		}
 	}

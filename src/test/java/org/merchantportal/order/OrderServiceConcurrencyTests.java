@@ -110,8 +110,10 @@ class OrderServiceConcurrencyTests {
 		List<ActionOutcome> outcomes = succeeded(results);
 		assertThat(outcomes).hasSize(THREADS).containsOnly(outcomes.get(0));
 		// Every replay names the one refund (its id for the merchant API's Refund-Id).
-		assertThat(outcomes.get(0)).isEqualTo(new ActionOutcome(OrderAction.REFUND, orderId, amount,
-				outcomes.get(0).expiresOn(), true, outcomes.get(0).eventId()));
+		assertThat(outcomes.get(0)).usingRecursiveComparison()
+			.ignoringFields("order")
+			.isEqualTo(new ActionOutcome(OrderAction.REFUND, orderId, amount, outcomes.get(0).expiresOn(), true,
+					outcomes.get(0).eventId()));
 		Order order = load(orderId);
 		assertThat(order.getRefunded()).isEqualTo(amount);
 		assertThat(events(order, OrderEventType.REFUNDED)).singleElement().satisfies((event) -> {

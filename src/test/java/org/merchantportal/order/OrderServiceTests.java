@@ -205,8 +205,12 @@ class OrderServiceTests {
 
 		ActionOutcome first = this.service.extendAuthorization(MANAGER, orderId, key);
 
-		assertThat(first).isEqualTo(new ActionOutcome(OrderAction.EXTEND_AUTHORIZATION, orderId, null, expected, true));
+		assertThat(first).usingRecursiveComparison()
+			.ignoringFields("order")
+			.isEqualTo(new ActionOutcome(OrderAction.EXTEND_AUTHORIZATION, orderId, null, expected, true));
 		Order extended = load(orderId);
+		// The outcome carries the order as the action left it, for the page to show.
+		assertThat(first.order()).isEqualTo(OrderSummary.of(extended));
 		assertThat(extended.getAuthorizationExpiresOn()).isEqualTo(expected);
 		OrderEvent event = assertLatestEvent(extended, OrderEventType.AUTHORIZATION_EXTENDED, null, MANAGER, key);
 		assertThat(event.getDetail()).contains(expected.toString());
@@ -254,6 +258,26 @@ class OrderServiceTests {
 
 		assertThat(corrected.amount()).isEqualTo(sek(ORDER_AMOUNT));
 		assertThat(load(orderId).getRefunded()).isEqualTo(sek(ORDER_AMOUNT));
+	}
+
+	@Test
+	void anAmountTheOrdersCurrencyCannotHoldChangesNothingAndLeavesItsKeyUnused() {
+		UUID orderId = save(capturedOrder());
+		String key = newKey();
+
+		// Read in the locked order's currency (SEK: two decimals), before anything
+		// changes.
+		assertThatExceptionOfType(InvalidAmountException.class).isThrownBy(() -> this.service.refund(MANAGER, orderId,
+				key, (currency) -> Money.parse("12.345", currency), RefundReason.RETURNED, null));
+		assertThat(load(orderId).getRefunded()).isEqualTo(sek(0));
+		assertThat(load(orderId).getTimeline()).noneMatch((event) -> event.getType() == OrderEventType.REFUNDED);
+
+		ActionOutcome corrected = this.service.refund(MANAGER, orderId, key,
+				(currency) -> Money.parse("12.34", currency), RefundReason.RETURNED, null);
+
+		assertThat(corrected.amount()).isEqualTo(sek(1_234));
+		assertThat(corrected.order().state().refunded()).isEqualTo(1_234);
+		assertThat(load(orderId).getRefunded()).isEqualTo(sek(1_234));
 	}
 
 	@Test

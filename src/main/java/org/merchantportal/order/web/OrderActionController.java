@@ -68,14 +68,14 @@ class OrderActionController {
 	@GetMapping("/orders/{orderId}/cancel")
 	String cancelDialog(@AuthenticationPrincipal PortalUserDetails user, @PathVariable UUID orderId, HtmxRequest htmx,
 			HttpServletResponse response, Model model) {
-		return dialog(user, orderId, OrderAction.CANCEL, null, htmx, response, model);
+		return dialog(user, order(user, orderId), OrderAction.CANCEL, null, htmx, response, model);
 	}
 
 	@GetMapping("/orders/{orderId}/captures/new")
 	String captureDialog(@AuthenticationPrincipal PortalUserDetails user, @PathVariable UUID orderId, HtmxRequest htmx,
 			HttpServletResponse response, Model model) {
-		Order order = this.orders.get(OrderWeb.staff(user), orderId);
-		return dialog(user, orderId, OrderAction.CAPTURE,
+		Order order = order(user, orderId);
+		return dialog(user, order, OrderAction.CAPTURE,
 				new CaptureForm(newKey(), "amount", order.getRemaining().toPlainString(), List.of(), List.of()), htmx,
 				response, model);
 	}
@@ -83,9 +83,9 @@ class OrderActionController {
 	@GetMapping("/orders/{orderId}/refunds/new")
 	String refundDialog(@AuthenticationPrincipal PortalUserDetails user, @PathVariable UUID orderId, HtmxRequest htmx,
 			HttpServletResponse response, Model model) {
-		Order order = this.orders.get(OrderWeb.staff(user), orderId);
+		Order order = order(user, orderId);
 		return dialog(
-				user, orderId, OrderAction.REFUND, new RefundForm(newKey(), "amount",
+				user, order, OrderAction.REFUND, new RefundForm(newKey(), "amount",
 						order.getRefundable().toPlainString(), List.of(), List.of(), null, null),
 				htmx, response, model);
 	}
@@ -93,13 +93,13 @@ class OrderActionController {
 	@GetMapping("/orders/{orderId}/release-authorization")
 	String releaseDialog(@AuthenticationPrincipal PortalUserDetails user, @PathVariable UUID orderId, HtmxRequest htmx,
 			HttpServletResponse response, Model model) {
-		return dialog(user, orderId, OrderAction.RELEASE_AUTHORIZATION, null, htmx, response, model);
+		return dialog(user, order(user, orderId), OrderAction.RELEASE_AUTHORIZATION, null, htmx, response, model);
 	}
 
 	@GetMapping("/orders/{orderId}/extend-authorization")
 	String extendDialog(@AuthenticationPrincipal PortalUserDetails user, @PathVariable UUID orderId, HtmxRequest htmx,
 			HttpServletResponse response, Model model) {
-		return dialog(user, orderId, OrderAction.EXTEND_AUTHORIZATION, null, htmx, response, model);
+		return dialog(user, order(user, orderId), OrderAction.EXTEND_AUTHORIZATION, null, htmx, response, model);
 	}
 
 	// --- Actions -------------------------------------------------------------------
@@ -124,8 +124,8 @@ class OrderActionController {
 				return this.orders.captureLines(staff, orderId, form.idempotencyKey(),
 						LineQuantities.parse(form.line(), form.quantity()));
 			}
-			Money amount = Money.parse(form.amount(), this.orders.get(staff, orderId).getCurrency());
-			return this.orders.capture(staff, orderId, form.idempotencyKey(), amount);
+			return this.orders.capture(staff, orderId, form.idempotencyKey(),
+					(currency) -> Money.parse(form.amount(), currency), null);
 		}, new Response(htmx, htmxResponse, response, model, redirect, locale));
 	}
 
@@ -140,8 +140,8 @@ class OrderActionController {
 				return this.orders.refundLines(staff, orderId, form.idempotencyKey(),
 						LineQuantities.parse(form.line(), form.quantity()), reason, form.note());
 			}
-			Money amount = Money.parse(form.amount(), this.orders.get(staff, orderId).getCurrency());
-			return this.orders.refund(staff, orderId, form.idempotencyKey(), amount, reason, form.note());
+			return this.orders.refund(staff, orderId, form.idempotencyKey(),
+					(currency) -> Money.parse(form.amount(), currency), reason, form.note());
 		}, new Response(htmx, htmxResponse, response, model, redirect, locale));
 	}
 
@@ -184,13 +184,14 @@ class OrderActionController {
 		try {
 			ActionOutcome outcome = operation.get();
 			if (!response.htmx().isHtmxRequest()) {
-				Order order = this.orders.get(OrderWeb.staff(user), orderId);
+				OrderSummary order = (outcome.order() != null) ? outcome.order()
+						: OrderSummary.of(order(user, orderId));
 				response.redirect().addFlashAttribute("message", describe(outcome, order, response.locale()));
 				return "redirect:/orders/" + orderId;
 			}
 			response.htmxResponse().addTriggerAfterSettle("orderActionDone");
 			Model model = response.model();
-			Order order = addOrderShown(user, orderId, response.htmx(), model);
+			OrderSummary order = addOrderShown(user, orderId, outcome.order(), response.htmx(), model);
 			model.addAttribute("message", describe(outcome, order, response.locale()));
 			addViewer(user, model);
 			addUpdate(order, user, model);
@@ -227,30 +228,31 @@ class OrderActionController {
 		// A key the portal could not have made is not kept: the form gets a fresh one.
 		response.model().addAttribute("idempotencyKey", OrderService.isWellFormedKey(key) ? key : newKey());
 		response.servlet().setStatus(status.value());
-		String view = render(user, orderId, action, shownForm, response.htmx(), response.model());
+		Order order = order(user, orderId);
+		String view = render(user, order, action, shownForm, response.htmx(), response.model());
 		if (status == HttpStatus.CONFLICT && response.htmx().isHtmxRequest()) {
 			// The order changed under the dialog: show its current row or details too.
-			Order order = addOrderShown(user, orderId, response.htmx(), response.model());
-			addUpdate(order, user, response.model());
+			OrderSummary shown = addOrderShown(user, orderId, OrderSummary.of(order), response.htmx(),
+					response.model());
+			addUpdate(shown, user, response.model());
 			return "orders/dialogs :: refused";
 		}
 		return view;
 	}
 
-	private String dialog(PortalUserDetails user, UUID orderId, OrderAction action, Object form, HtmxRequest htmx,
+	private String dialog(PortalUserDetails user, Order order, OrderAction action, Object form, HtmxRequest htmx,
 			HttpServletResponse response, Model model) {
 		model.addAttribute("errors", Map.of());
 		model.addAttribute("idempotencyKey", newKey());
-		String view = render(user, orderId, action, form, htmx, model);
+		String view = render(user, order, action, form, htmx, model);
 		if (model.getAttribute("refusal") != null) {
 			response.setStatus(HttpStatus.CONFLICT.value());
 		}
 		return view;
 	}
 
-	private String render(PortalUserDetails user, UUID orderId, OrderAction action, Object form, HtmxRequest htmx,
+	private String render(PortalUserDetails user, Order order, OrderAction action, Object form, HtmxRequest htmx,
 			Model model) {
-		Order order = this.orders.get(OrderWeb.staff(user), orderId);
 		model.addAttribute("order", order);
 		model.addAttribute("action", action);
 		model.addAttribute("form", form);
@@ -266,21 +268,27 @@ class OrderActionController {
 		return htmx.isHtmxRequest() ? "orders/dialogs :: " + fragment : "orders/action";
 	}
 
+	private Order order(PortalUserDetails user, UUID orderId) {
+		return this.orders.get(OrderWeb.staff(user), orderId);
+	}
+
 	/**
 	 * The order as the page the request came from shows it after an action: its row on
-	 * the Orders page, or its details (with the newest page of its timeline) on its own.
+	 * the Orders page (from the order as the action left it, when known), or its details
+	 * (with the newest page of its timeline) on its own.
+	 * @param known the order as the action left it, or null to read it
 	 */
-	private Order addOrderShown(PortalUserDetails user, UUID orderId, HtmxRequest htmx, Model model) {
+	private OrderSummary addOrderShown(PortalUserDetails user, UUID orderId, OrderSummary known, HtmxRequest htmx,
+			Model model) {
 		boolean onDetailsPage = isDetailsPage(htmx, orderId);
 		model.addAttribute("onDetailsPage", onDetailsPage);
+		model.addAttribute("orderId", orderId);
 		if (onDetailsPage) {
 			OrderDetails details = this.orders.details(OrderWeb.staff(user), orderId);
 			OrderWeb.addDetails(details, model);
-			return details.order();
+			return OrderSummary.of(details.order());
 		}
-		Order order = this.orders.get(OrderWeb.staff(user), orderId);
-		model.addAttribute("order", order);
-		return order;
+		return (known != null) ? known : OrderSummary.of(order(user, orderId));
 	}
 
 	private void addViewer(PortalUserDetails user, Model model) {
@@ -292,17 +300,15 @@ class OrderActionController {
 	 * What replaces the order's row (as a list of one, see orders/list.html) or the menu
 	 * of its details, out of band, after an action or a refusal.
 	 */
-	private void addUpdate(Order order, PortalUserDetails user, Model model) {
-		OrderSummary summary = OrderSummary.of(order);
+	private void addUpdate(OrderSummary summary, PortalUserDetails user, Model model) {
 		Instant now = (Instant) model.getAttribute("now");
 		model.addAttribute("rows", this.views.row(summary, user.role(), now));
 		model.addAttribute("menu", this.views.menu(summary, user.role(), now));
 	}
 
-	private String describe(ActionOutcome outcome, Order order, Locale locale) {
+	private String describe(ActionOutcome outcome, OrderSummary order, Locale locale) {
 		String code = (outcome.changed() ? "action.done." : "action.unchanged.") + outcome.action().name();
-		Object[] args = { order.getMerchantReference(),
-				(outcome.amount() != null) ? outcome.amount().format(locale) : "",
+		Object[] args = { order.merchantReference(), (outcome.amount() != null) ? outcome.amount().format(locale) : "",
 				(outcome.expiresOn() != null) ? outcome.expiresOn().toString() : "" };
 		return this.messages.getMessage(code, args, locale);
 	}

@@ -31,6 +31,7 @@ import org.merchantportal.order.OrderLine;
 import org.merchantportal.order.OrderNotFoundException;
 import org.merchantportal.order.OrderService;
 import org.merchantportal.order.OrderStatus;
+import org.merchantportal.order.OrderSummary;
 import org.merchantportal.order.RefundReason;
 import org.merchantportal.order.Staff;
 import org.merchantportal.order.TimelinePage;
@@ -57,9 +58,11 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -247,6 +250,7 @@ class OrderActionControllerTests {
 			assertThat(first).contains("<html").contains("<meta name=\"_csrf\"");
 		}
 		assertThat(Snapshot.of(order)).as("nothing changed").isEqualTo(before);
+		then(this.orders).should(times(2).description("the order read once per dialog")).get(any(), any());
 	}
 
 	@ParameterizedTest
@@ -415,12 +419,12 @@ class OrderActionControllerTests {
 						fields("mode", "amount", "amount", " 250,00 "),
 						"Captured " + sek(25000) + " of order " + REFERENCE + ".", OrderStatus.PART_CAPTURED,
 						(orders, id, key) -> then(orders).should()
-							.capture(manager(), eq(id), eq(key), eq(Money.of(25000, SEK)))),
+							.capture(manager(), eq(id), eq(key), amountOf(Money.of(25000, SEK)), isNull())),
 				new Success("capture the remaining amount", Action.CAPTURE, OrderStatus.AUTHORIZED,
 						fields("amount", "1000"), "Captured " + sek(100000) + " of order " + REFERENCE + ".",
 						OrderStatus.CAPTURED,
 						(orders, id, key) -> then(orders).should()
-							.capture(manager(), eq(id), eq(key), eq(Money.of(100000, SEK)))),
+							.capture(manager(), eq(id), eq(key), amountOf(Money.of(100000, SEK)), isNull())),
 				new Success("capture lines", Action.CAPTURE, OrderStatus.AUTHORIZED,
 						fields("mode", "lines", "line", "SKU-1", "quantity", "1", "line", "SKU-2", "quantity", ""),
 						"Captured " + sek(30000) + " of order " + REFERENCE + ".", OrderStatus.PART_CAPTURED,
@@ -432,8 +436,8 @@ class OrderActionControllerTests {
 								+ ". It can take up to 14 days to reach the customer's bank.",
 						OrderStatus.CAPTURED,
 						(orders, id, key) -> then(orders).should()
-							.refund(manager(), eq(id), eq(key), eq(Money.of(10050, SEK)), eq(RefundReason.RETURNED),
-									eq(""))),
+							.refund(manager(), eq(id), eq(key), amountOf(Money.of(10050, SEK)),
+									eq(RefundReason.RETURNED), eq(""))),
 				new Success("refund lines with a note", Action.REFUND, OrderStatus.CAPTURED,
 						fields("mode", "lines", "line", "SKU-1", "quantity", "0", "line", "SKU-2", "quantity", "1",
 								"reason", "OTHER", "note", "Box damaged in transit"),
@@ -490,6 +494,11 @@ class OrderActionControllerTests {
 		}
 		success.check().verify(this.orders, id, KEY_VALUE);
 		assertThat(order.getStatus()).isEqualTo(success.to());
+		// The action reads the order once, locked, and its outcome carries the order as
+		// it
+		// left it; an outcome without it (the extend's, as stubbed here) has it read
+		// again.
+		then(this.orders).should((success.action() == Action.EXTEND) ? times(1) : never()).get(any(), any());
 	}
 
 	@ParameterizedTest
@@ -607,7 +616,7 @@ class OrderActionControllerTests {
 
 	@ParameterizedTest(name = "[{index}] {0} {1} \"{2}\"")
 	@MethodSource("malformedAmounts")
-	void refusesAMalformedAmountWith422AtTheFieldWithoutAskingTheService(Client client, Action action, String amount,
+	void refusesAMalformedAmountWith422AtTheFieldChangingNothing(Client client, Action action, String amount,
 			String message) throws Exception {
 		OrderStatus status = OrderStatus.PART_CAPTURED;
 		Order order = serviceActsOn(orderIn(status));
@@ -625,7 +634,8 @@ class OrderActionControllerTests {
 		assertThat(body).contains("aria-invalid=\"true\"");
 		assertThat(idempotencyKey(body)).as("the same key, so that a corrected retry stays one action")
 			.isEqualTo(KEY_VALUE);
-		assertNotCarriedOut();
+		// The service reads the amount in the locked order's currency, before it changes
+		// anything (OrderServiceTests).
 		assertThat(Snapshot.of(order)).as("nothing changed").isEqualTo(before);
 	}
 
@@ -860,19 +870,23 @@ class OrderActionControllerTests {
 			order.cancel(actor(call.getArgument(2)));
 			return outcome(OrderAction.CANCEL, order, remaining);
 		});
-		given(this.orders.capture(manager(), eq(id), anyString(), any())).willAnswer((call) -> {
-			order.capture(call.getArgument(3), actor(call.getArgument(2)));
-			return outcome(OrderAction.CAPTURE, order, call.getArgument(3));
-		});
+		given(this.orders.capture(manager(), eq(id), anyString(), any(OrderService.Amount.class), any()))
+			.willAnswer((call) -> {
+				Money amount = call.<OrderService.Amount>getArgument(3).in(order.getCurrency());
+				order.capture(amount, actor(call.getArgument(2)));
+				return outcome(OrderAction.CAPTURE, order, amount);
+			});
 		given(this.orders.captureLines(manager(), eq(id), anyString(), any())).willAnswer((call) -> {
 			Money before = order.getCaptured();
 			order.captureLines(call.getArgument(3), actor(call.getArgument(2)));
 			return outcome(OrderAction.CAPTURE, order, order.getCaptured().minus(before));
 		});
-		given(this.orders.refund(manager(), eq(id), anyString(), any(), any(), any())).willAnswer((call) -> {
-			order.refund(call.getArgument(3), call.getArgument(4), call.getArgument(5), actor(call.getArgument(2)));
-			return outcome(OrderAction.REFUND, order, call.getArgument(3));
-		});
+		given(this.orders.refund(manager(), eq(id), anyString(), any(OrderService.Amount.class), any(), any()))
+			.willAnswer((call) -> {
+				Money amount = call.<OrderService.Amount>getArgument(3).in(order.getCurrency());
+				order.refund(amount, call.getArgument(4), call.getArgument(5), actor(call.getArgument(2)));
+				return outcome(OrderAction.REFUND, order, amount);
+			});
 		given(this.orders.refundLines(manager(), eq(id), anyString(), any(), any(), any())).willAnswer((call) -> {
 			Money before = order.getRefunded();
 			order.refundLines(call.getArgument(3), call.getArgument(4), call.getArgument(5),
@@ -898,17 +912,25 @@ class OrderActionControllerTests {
 		OrderNotFoundException notFound = new OrderNotFoundException(id);
 		given(this.orders.get(manager(), eq(id))).willThrow(notFound);
 		given(this.orders.cancel(manager(), eq(id), any())).willThrow(notFound);
-		given(this.orders.capture(manager(), eq(id), any(), any())).willThrow(notFound);
+		given(this.orders.capture(manager(), eq(id), any(), any(OrderService.Amount.class), any())).willThrow(notFound);
 		given(this.orders.captureLines(manager(), eq(id), any(), any())).willThrow(notFound);
-		given(this.orders.refund(manager(), eq(id), any(), any(), any(), any())).willThrow(notFound);
+		given(this.orders.refund(manager(), eq(id), any(), any(OrderService.Amount.class), any(), any()))
+			.willThrow(notFound);
 		given(this.orders.refundLines(manager(), eq(id), any(), any(), any(), any())).willThrow(notFound);
 		given(this.orders.releaseRemainingAuthorization(manager(), eq(id), any())).willThrow(notFound);
 		given(this.orders.extendAuthorization(manager(), eq(id), any())).willThrow(notFound);
 		return id;
 	}
 
+	/** The outcome as the service returns it, with the order as the action left it. */
 	private static ActionOutcome outcome(OrderAction action, Order order, Money amount) {
-		return new ActionOutcome(action, order.getPublicId(), amount, order.getAuthorizationExpiresOn(), true);
+		return new ActionOutcome(action, order.getPublicId(), amount, order.getAuthorizationExpiresOn(), true, null,
+				OrderSummary.of(order));
+	}
+
+	/** An amount that reads as the money in its currency (the order's). */
+	private static OrderService.Amount amountOf(Money money) {
+		return argThat((amount) -> amount != null && money.equals(amount.in(money.currency())));
 	}
 
 	private static Actor actor(String key) {
@@ -927,9 +949,9 @@ class OrderActionControllerTests {
 
 	private void assertNotCarriedOut() {
 		then(this.orders).should(never()).cancel(any(), any(), any());
-		then(this.orders).should(never()).capture(any(), any(), any(), any());
+		then(this.orders).should(never()).capture(any(), any(), any(), any(OrderService.Amount.class), any());
 		then(this.orders).should(never()).captureLines(any(), any(), any(), any());
-		then(this.orders).should(never()).refund(any(), any(), any(), any(), any(), any());
+		then(this.orders).should(never()).refund(any(), any(), any(), any(OrderService.Amount.class), any(), any());
 		then(this.orders).should(never()).refundLines(any(), any(), any(), any(), any(), any());
 		then(this.orders).should(never()).releaseRemainingAuthorization(any(), any(), any());
 		then(this.orders).should(never()).extendAuthorization(any(), any(), any());

@@ -164,14 +164,15 @@ class OrderApiController {
 		Staff staff = staff(client, request);
 		long amount = positive(body.capturedAmount(), "captured_amount");
 		String description = text(body.description(), "description");
-		Order order = this.orders.get(staff, orderId);
 		ActionOutcome outcome;
 		if (body.orderLines() != null && !body.orderLines().isEmpty()) {
-			List<LineQuantity> lines = lines(body.orderLines(), order, amount, "captured_amount");
+			List<LineQuantity> lines = lines(body.orderLines(), this.orders.get(staff, orderId), amount,
+					"captured_amount");
 			outcome = this.orders.captureLines(staff, orderId, key(key), lines, description);
 		}
 		else {
-			outcome = this.orders.capture(staff, orderId, key(key), Money.of(amount, order.getCurrency()), description);
+			outcome = this.orders.capture(staff, orderId, key(key), (currency) -> Money.of(amount, currency),
+					description);
 		}
 		return created(orderId, "captures", "Capture-Id", outcome.eventId());
 	}
@@ -211,14 +212,15 @@ class OrderApiController {
 					"description and reference are too long together: the refund's note takes " + Order.MAX_NOTE_LENGTH
 							+ " characters.");
 		}
-		Order order = this.orders.get(staff, orderId);
 		ActionOutcome outcome;
 		if (body.orderLines() != null && !body.orderLines().isEmpty()) {
-			List<LineQuantity> lines = lines(body.orderLines(), order, amount, "refunded_amount");
+			List<LineQuantity> lines = lines(body.orderLines(), this.orders.get(staff, orderId), amount,
+					"refunded_amount");
 			outcome = this.orders.refundLines(staff, orderId, key(key), lines, reason, note);
 		}
 		else {
-			outcome = this.orders.refund(staff, orderId, key(key), Money.of(amount, order.getCurrency()), reason, note);
+			outcome = this.orders.refund(staff, orderId, key(key), (currency) -> Money.of(amount, currency), reason,
+					note);
 		}
 		return created(orderId, "refunds", "Refund-Id", outcome.eventId());
 	}
