@@ -199,10 +199,10 @@ class SecurityConfig {
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(),
 						new RequestHeaderRequestMatcher("HX-Request"))
-				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-						AnyRequestMatcher.INSTANCE)
+				.defaultAuthenticationEntryPointFor(new ToLoginPage(), AnyRequestMatcher.INSTANCE)
 				.defaultAccessDeniedHandlerFor(SecurityConfig::htmxAccessDenied,
-						new RequestHeaderRequestMatcher("HX-Request")))
+						new RequestHeaderRequestMatcher("HX-Request"))
+				.defaultAccessDeniedHandlerFor(SecurityConfig::accessDenied, AnyRequestMatcher.INSTANCE))
 			.headers(SecurityConfig::strictHeaders);
 		// On a single node, track each user's sessions, so that disabling a user or
 		// changing their role ends them (see SessionConfig); an ended session goes to the
@@ -230,10 +230,52 @@ class SecurityConfig {
 	 */
 	private static void htmxAccessDenied(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException denied) throws IOException {
-		if (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()) {
+		if (sessionEnded(request)) {
 			response.setHeader("HX-Refresh", "true");
 		}
 		response.sendError(HttpServletResponse.SC_FORBIDDEN);
+	}
+
+	/**
+	 * A page or form refused with 403: where its session timed out (a form's CSRF token
+	 * went with it), to the login page, which says why; otherwise a plain 403.
+	 */
+	private static void accessDenied(HttpServletRequest request, HttpServletResponse response,
+			AccessDeniedException denied) throws IOException {
+		if (sessionEnded(request)) {
+			response.sendRedirect(request.getContextPath() + TIMED_OUT);
+			return;
+		}
+		response.sendError(HttpServletResponse.SC_FORBIDDEN);
+	}
+
+	/** The login page, saying that the session ended after its time without activity. */
+	private static final String TIMED_OUT = "/login?expired";
+
+	/**
+	 * Whether the request came with a session that has ended meanwhile: it timed out (or
+	 * a restart lost it, which the portal cannot tell apart).
+	 */
+	private static boolean sessionEnded(HttpServletRequest request) {
+		return request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+	}
+
+	/**
+	 * To the login page, with word of why where the request's session ended meanwhile
+	 * (after an action on a session that timed out, the user would otherwise wonder).
+	 */
+	private static final class ToLoginPage extends LoginUrlAuthenticationEntryPoint {
+
+		ToLoginPage() {
+			super("/login");
+		}
+
+		@Override
+		protected String determineUrlToUseForThisRequest(HttpServletRequest request, HttpServletResponse response,
+				AuthenticationException exception) {
+			return sessionEnded(request) ? TIMED_OUT : getLoginFormUrl();
+		}
+
 	}
 
 	private static void toLoginPage(HttpServletRequest request, HttpServletResponse response, String location)

@@ -1,6 +1,10 @@
 package org.merchantportal.web;
 
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
@@ -9,8 +13,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class LoginController {
 
+	/** How long a session lasts without activity, for the page to say so when one did. */
+	private final long sessionMinutes;
+
+	LoginController(@Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout) {
+		this.sessionMinutes = sessionTimeout.toMinutes();
+	}
+
 	@GetMapping("/login")
-	String login() {
+	String login(Model model) {
+		model.addAttribute("sessionMinutes", this.sessionMinutes);
 		return "login";
 	}
 

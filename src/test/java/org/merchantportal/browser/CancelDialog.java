@@ -22,7 +22,7 @@ public class CancelDialog extends ActionDialog {
 	 * …".
 	 */
 	public String effect() {
-		return PortalPage.text(body().findElement(By.cssSelector("h2 + p")).getText());
+		return PortalPage.text(body().findElement(By.cssSelector("#dialog-title + p")).getText());
 	}
 
 	public String keepOrderLabel() {

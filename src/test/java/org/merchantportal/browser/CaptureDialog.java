@@ -14,7 +14,7 @@ public class CaptureDialog extends AmountDialog {
 
 	/** E.g. "Remaining authorization: SEK 1,299.00 (captured so far: SEK 0.00)." */
 	public String remainingText() {
-		return PortalPage.text(body().findElement(By.cssSelector("h2 + p")).getText());
+		return PortalPage.text(body().findElement(By.cssSelector("#dialog-title + p")).getText());
 	}
 
 }

@@ -14,7 +14,7 @@ public class ReleaseDialog extends ActionDialog {
 
 	/** What releasing will do: the amount released and the captured amount that stays. */
 	public String effect() {
-		return PortalPage.text(body().findElement(By.cssSelector("h2 + p")).getText());
+		return PortalPage.text(body().findElement(By.cssSelector("#dialog-title + p")).getText());
 	}
 
 }

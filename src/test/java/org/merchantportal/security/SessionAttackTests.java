@@ -58,6 +58,9 @@ class SessionAttackTests {
 	/** When the last {@link #loggedIn()} sent its login. */
 	long loggedInAt;
 
+	/** The username of the user {@link #loggedIn()} made last. */
+	String lastUser;
+
 	@BeforeEach
 	void setUp() {
 		this.fixtures = new AttackFixtures(this.context);
@@ -81,7 +84,9 @@ class SessionAttackTests {
 		assertThat(browser.get("/orders").statusCode()).as("with the new session").isEqualTo(200);
 		HttpResponse<String> withOld = new Browser().withCookie(SESSION, before).get("/orders");
 		assertThat(withOld.statusCode()).as("with the session id from before login").isEqualTo(302);
-		assertThat(withOld.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+		// The login page says the session ended (the portal cannot tell a stale id from a
+		// timed-out one).
+		assertThat(withOld.headers().firstValue("Location").orElseThrow()).endsWith("/login?expired");
 	}
 
 	@Test
@@ -96,7 +101,7 @@ class SessionAttackTests {
 
 		HttpResponse<String> attacker = new Browser().withCookie(SESSION, planted).get("/orders");
 		assertThat(attacker.statusCode()).isEqualTo(302);
-		assertThat(attacker.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+		assertThat(attacker.headers().firstValue("Location").orElseThrow()).endsWith("/login?expired");
 	}
 
 	// --- Logout and idle timeout ------------------------------------------------------
@@ -116,7 +121,7 @@ class SessionAttackTests {
 		Browser replay = new Browser().withCookie(SESSION, session);
 		HttpResponse<String> page = replay.get("/orders");
 		assertThat(page.statusCode()).isEqualTo(302);
-		assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+		assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login?expired");
 		HttpResponse<String> fragment = new Browser().withCookie(SESSION, session).get("/orders", "HX-Request", "true");
 		assertThat(fragment.headers().firstValue("HX-Refresh")).hasValue("true");
 	}
@@ -137,7 +142,7 @@ class SessionAttackTests {
 		idle(awaitEndOfRequest(session, sent), Duration.ofMinutes(15).plusSeconds(1));
 		HttpResponse<String> expired = browser.get("/orders");
 		assertThat(expired.statusCode()).as("after 15 minutes idle").isEqualTo(302);
-		assertThat(expired.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+		assertThat(expired.headers().firstValue("Location").orElseThrow()).endsWith("/login?expired");
 		assertThat(sessionOf(id)).isNull();
 	}
 
@@ -248,11 +253,48 @@ class SessionAttackTests {
 			.hasValue("true");
 	}
 
+	@Test
+	void aPageOrAFormOnATimedOutSessionGoesToTheLoginPageWhichSaysWhy() throws Exception {
+		Order order = this.fixtures.order(this.fixtures.nordic(), State.AUTHORIZED);
+		Browser browser = loggedIn();
+		String token = AttackFixtures.csrfToken(browser.get("/orders").body());
+		sessionOf(browser.cookie(SESSION).orElseThrow()).expire();
+		var before = this.fixtures.snapshot(order.getPublicId());
+
+		// The Cancel… form of a browser without JavaScript, sent after the timeout.
+		HttpResponse<String> posted = browser.post("/orders/" + order.getPublicId() + "/cancel",
+				Map.of("idempotencyKey",
+						"form_" + Long.toString(System.currentTimeMillis() / 1000, 36) + "_" + "0".repeat(32), "_csrf",
+						token));
+
+		assertThat(posted.statusCode()).isEqualTo(302);
+		assertThat(posted.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login?expired"));
+		assertThat(this.fixtures.snapshot(order.getPublicId())).isEqualTo(before);
+		HttpResponse<String> login = browser.get("/login?expired");
+		assertThat(login.statusCode()).isEqualTo(200);
+		assertThat(login.body()).contains(
+				"Your session has ended: after 15 minutes without activity the portal logs you out. Log in again.");
+		// The login page's new session replaced the timed-out one: logging in works.
+		assertThat(browser.logIn(this.lastUser, AttackFixtures.PASSWORD, login.body()).headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/orders"));
+		String page = browser.get("/orders").body();
+		sessionOf(browser.cookie(SESSION).orElseThrow()).expire();
+
+		HttpResponse<String> reopened = browser.get("/orders");
+
+		assertThat(page).contains("<h1>Orders</h1>");
+		assertThat(reopened.statusCode()).isEqualTo(302);
+		assertThat(reopened.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login?expired"));
+	}
+
 	// --- A browser by hand
 	// ---------------------------------------------------------------
 
 	private Browser loggedIn() throws Exception {
 		PortalUser user = this.fixtures.newUser(this.fixtures.nordic(), Role.ADMIN);
+		this.lastUser = user.getUsername();
 		Browser browser = new Browser();
 		String loginPage = browser.get("/login").body();
 		this.loggedInAt = System.currentTimeMillis();

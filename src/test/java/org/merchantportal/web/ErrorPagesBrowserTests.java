@@ -1,0 +1,102 @@
+package org.merchantportal.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.merchantportal.browser.Browser;
+import org.merchantportal.browser.LoginPage;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every error a browser meets is a page of the portal (issue 11): in the layout, with its
+ * language, a title, the navigation, one h1 and a way back to the orders; never Spring
+ * Boot's "Whitelabel Error Page". A dialog opened without JavaScript is a page too,
+ * titled by its h1.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class ErrorPagesBrowserTests {
+
+	private static final String DEMO_PASSWORD = "portal-demo-2026";
+
+	@LocalServerPort
+	int port;
+
+	private final List<WebDriver> browsers = new ArrayList<>();
+
+	@AfterEach
+	void quitBrowsers() {
+		this.browsers.forEach(WebDriver::quit);
+	}
+
+	@Test
+	void everyErrorABrowserSeesIsAPortalPageWithAnH1AndAWayBack() {
+		WebDriver browser = start(true);
+		LoginPage.open(browser, baseUrl()).logInAs("orders@nordic-shoes.example", DEMO_PASSWORD);
+		String unknownOrder = UUID.randomUUID().toString();
+
+		assertErrorPage(browser, "/users", "forbidden", "You cannot open this page");
+		assertErrorPage(browser, "/no-such-page", "not-found", "Page not found");
+		assertErrorPage(browser, "/orders/" + unknownOrder + "/refunds", "method",
+				"This address does not take that request");
+		assertErrorPage(browser, "/orders/" + unknownOrder, "unknown-order", "Order not found");
+	}
+
+	@Test
+	void aDialogOpenedWithoutJavaScriptIsAPageTitledByItsH1() {
+		WebDriver browser = start(false);
+		LoginPage.open(browser, baseUrl()).logInAs("orders@nordic-shoes.example", DEMO_PASSWORD);
+		String cancel = browser.findElements(By.cssSelector("a[href$='/cancel']")).get(0).getAttribute("href");
+
+		browser.get(cancel);
+
+		List<WebElement> headings = browser.findElements(By.cssSelector("h1"));
+		assertThat(headings).singleElement()
+			.satisfies((h1) -> assertThat(h1.getText()).startsWith("Cancel order"))
+			.satisfies((h1) -> assertThat(h1.getAttribute("id")).isEqualTo("dialog-title"));
+		assertThat(browser.findElements(By.cssSelector("main h2"))).isEmpty();
+	}
+
+	private void assertErrorPage(WebDriver browser, String path, String name, String heading) {
+		for (Dimension size : List.of(new Dimension(1400, 900), new Dimension(390, 844))) {
+			browser.manage().window().setSize(size);
+			browser.get(baseUrl() + path);
+
+			assertThat(browser.getPageSource()).as(path).doesNotContain("Whitelabel");
+			assertThat(browser.findElements(By.tagName("h1"))).as(path)
+				.singleElement()
+				.satisfies((h1) -> assertThat(h1.getText()).isEqualTo(heading));
+			assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).as(path).isNotBlank();
+			assertThat(browser.getTitle()).as(path).contains(heading);
+			assertThat(browser.findElements(By.cssSelector("nav.topnav a"))).as(path + ": the navigation").isNotEmpty();
+			WebElement back = browser.findElement(By.linkText("Back to orders"));
+			assertThat(back.getAttribute("href")).as(path).endsWith("/orders");
+			assertThat(back.getRect().getY() + back.getRect().getHeight()).as(path + ": the way back is on screen")
+				.isLessThanOrEqualTo(size.getHeight());
+			Browser.screenshot(browser,
+					Browser.picture("error-" + name + "-" + ((size.getWidth() > 1000) ? "desktop" : "phone") + ".png"));
+		}
+	}
+
+	private WebDriver start(boolean javascript) {
+		WebDriver browser = Browser.start(javascript);
+		this.browsers.add(browser);
+		return browser;
+	}
+
+	private String baseUrl() {
+		return "http://localhost:" + this.port;
+	}
+
+}
