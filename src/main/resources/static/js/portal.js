@@ -174,6 +174,10 @@
       if (box.querySelector('.dialog-done')) {
         return;
       }
+      // Named by its title, which exists only once a dialog is loaded.
+      if (document.getElementById('dialog-title')) {
+        box.setAttribute('aria-labelledby', 'dialog-title');
+      }
       if (!box.open) {
         box.showModal();
       }
@@ -202,6 +206,7 @@
     if (box) {
       box.addEventListener('close', () => {
         document.getElementById('dialog-content').replaceChildren();
+        box.removeAttribute('aria-labelledby');
         const back = opener && document.getElementById(opener);
         if (back) {
           back.focus();

@@ -90,9 +90,12 @@ final class OrderRowsHtml {
 	 * it a WAI-ARIA menu button.
 	 */
 	private void writeMenu(ActionsMenu menu, Labels labels) {
-		raw("<details class=\"actions-menu\">\n<summary class=\"menu-button\" aria-haspopup=\"menu\"");
+		// A menu with nothing to choose says so on its button, and in its name.
+		raw("<details class=\"actions-menu\">\n<summary class=\"menu-button")
+			.raw(menu.isEmpty() ? " menu-button-none" : "")
+			.raw("\" aria-haspopup=\"menu\"");
 		attribute("id", menu.buttonId()).attribute("aria-label", menu.label()).raw(">");
-		text(labels.menuButton()).raw("</summary>\n");
+		text(menu.isEmpty() ? labels.menuButtonNone() : labels.menuButton()).raw("</summary>\n");
 		raw("<ul class=\"menu\" role=\"menu\"").attribute("id", menu.menuId());
 		attribute("aria-labelledby", menu.buttonId());
 		raw(" hx-boost=\"true\" hx-target=\"#dialog-content\" hx-swap=\"innerHTML show:none\" hx-push-url=\"false\">\n");
@@ -151,7 +154,7 @@ final class OrderRowsHtml {
 	 * language: the column names the phone layout shows, the badges, the menu's button.
 	 */
 	record Labels(String date, String orderId, String amount, String captured, String refunded, String expiresSoon,
-			String fullyRefunded, String partlyRefunded, String menuButton, String noActions) {
+			String fullyRefunded, String partlyRefunded, String menuButton, String menuButtonNone, String noActions) {
 
 	}
 

@@ -105,14 +105,16 @@ class OrderViewModel {
 						this.orders + id + "/" + ActionDialog.of(action).getPath(),
 						this.actions.computeIfAbsent(action, (key) -> message("action.label." + key.name()))));
 			}
-			return new ActionsMenu("actions-" + id, message("menu.label", order.merchantReference()), items);
+			return new ActionsMenu("actions-" + id,
+					message(items.isEmpty() ? "menu.labelNone" : "menu.label", order.merchantReference()), items);
 		}
 
 		OrderRowsHtml.Labels labels() {
 			return new OrderRowsHtml.Labels(message("orders.column.date"), message("orders.column.orderId"),
 					message("orders.column.amount"), message("orders.column.captured"),
 					message("orders.column.refunded"), message("order.expiresSoon"), message("order.fullyRefunded"),
-					message("order.partlyRefunded"), message("menu.button"), message("menu.noActions"));
+					message("order.partlyRefunded"), message("menu.button"), message("menu.buttonNone"),
+					message("menu.noActions"));
 		}
 
 		private String message(String code, Object... args) {

@@ -311,7 +311,11 @@ class OrderControllerTests {
 		this.mvc.perform(client.results(get("/orders")).with(user(VIEWER)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("No actions available")))
-			.andExpect(content().string(not(containsString("menu-item menu-"))));
+			.andExpect(content().string(not(containsString("menu-item menu-"))))
+			// The button says so at a glance, and in its accessible name.
+			.andExpect(content().string(containsString("<summary class=\"menu-button menu-button-none\"")))
+			.andExpect(content()
+				.string(containsString("aria-label=\"No actions available for order NS-10001\">No actions</summary>")));
 	}
 
 	@ParameterizedTest

@@ -79,6 +79,10 @@ class OrderTimelinePagesTests {
 		assertThat(notes(page.select("#order-details ol.timeline").first()))
 			.containsExactlyElementsOf(refundsNewestFirst(REFUNDS, REFUNDS - TimelinePage.SIZE + 1));
 		assertThat(page.select("ol.timeline > li:last-child > a#timeline-older").text()).isEqualTo("Show older events");
+		// Each time as HTML's grammar writes one: at most three fractional digits.
+		assertThat(page.select("ol.timeline time")).isNotEmpty()
+			.allSatisfy((time) -> assertThat(time.attr("datetime"))
+				.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z"));
 	}
 
 	@ParameterizedTest
