@@ -2,11 +2,15 @@ package org.merchantportal.order.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.merchantportal.browser.Browser;
+import org.merchantportal.browser.CancelDialog;
 import org.merchantportal.browser.LoginPage;
+import org.merchantportal.browser.OrderRow;
+import org.merchantportal.browser.OrdersPage;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -55,5 +59,47 @@ class OrdersOnAPhoneBrowserTests {
 		assertThat(search.getY() - (label.getY() + label.getHeight())).as("from the label to its box").isBetween(0, 12);
 		assertThat(firstRow.getY()).as("where the first order starts").isLessThan(viewport * 2 / 3);
 	}
+
+	/**
+	 * On a phone scrolled down to an order, and on a desktop, the message an action
+	 * leaves shows on the screen, and the list stays where it was.
+	 */
+	@Test
+	void theMessageAfterAnActionShowsOnTheScreenAndMovesNothing() {
+		for (Dimension size : List.of(new Dimension(390, 844), new Dimension(1400, 900))) {
+			WebDriver browser = Browser.start();
+			this.browsers.add(browser);
+			browser.manage().window().setSize(size);
+			OrdersPage orders = LoginPage.open(browser, "http://localhost:" + this.port)
+				.logInAs("orders@nordic-shoes.example", DEMO_PASSWORD)
+				.filterByStatus("Authorized");
+			// One further down the list, which the user scrolls to.
+			List<String> top = orders.merchantReferences().subList(0, 3);
+			OrderRow row = orders.takeFreshRow((candidate) -> !top.contains(candidate.reference()));
+			JavascriptExecutor script = (JavascriptExecutor) browser;
+			script.executeScript("arguments[0].scrollIntoView({block: 'center'})", row.element());
+			Object listBefore = script.executeScript(LIST_TOP);
+
+			CancelDialog cancel = row.openMoreActions().chooseCancel();
+			cancel.confirm();
+			orders.statusMessage().waitForText("cancelled");
+
+			String screen = size.getWidth() + "x" + size.getHeight();
+			Browser.screenshot(browser, Browser.picture("action-message-" + screen + ".png"));
+			@SuppressWarnings("unchecked")
+			Map<String, Number> message = (Map<String, Number>) script
+				.executeScript("const r = document.getElementById('status-message').getBoundingClientRect();"
+						+ " return {top: r.top, bottom: r.bottom, height: window.innerHeight};");
+			assertThat(message.get("top").doubleValue()).as(screen + ": the message's top").isGreaterThanOrEqualTo(0);
+			assertThat(message.get("bottom").doubleValue()).as(screen + ": the message's bottom")
+				.isLessThanOrEqualTo(message.get("height").doubleValue());
+			assertThat(script.executeScript(LIST_TOP)).as(screen + ": where the list starts on the page")
+				.isEqualTo(listBefore);
+		}
+	}
+
+	/** Where the list of orders starts, in the page (not the screen). */
+	private static final String LIST_TOP = "return document.querySelector('table.orders').getBoundingClientRect().top"
+			+ " + window.scrollY;";
 
 }
