@@ -98,6 +98,38 @@ class OrdersOnAPhoneBrowserTests {
 		}
 	}
 
+	/**
+	 * An order's lines on a phone: one card each, within the page's width (the table was
+	 * 684 px wide in a 308 px box, and its scroll region could not be reached by
+	 * keyboard).
+	 */
+	@Test
+	void anOrdersLinesFitAPhoneAsCards() {
+		WebDriver browser = Browser.start();
+		this.browsers.add(browser);
+		browser.manage().window().setSize(new Dimension(390, 844));
+		OrdersPage orders = LoginPage.open(browser, "http://localhost:" + this.port)
+			.logInAs("orders@nordic-shoes.example", DEMO_PASSWORD);
+		orders.rows().get(0).openDetails();
+		JavascriptExecutor script = (JavascriptExecutor) browser;
+		script.executeScript("document.querySelector('table.lines').scrollIntoView()");
+		Browser.screenshot(browser, Browser.picture("order-lines-phone.png"));
+
+		@SuppressWarnings("unchecked")
+		Map<String, Number> widths = (Map<String, Number>) script
+			.executeScript("const box = document.querySelector('#order-details table.lines').parentElement;"
+					+ " return {scroll: box.scrollWidth, client: box.clientWidth,"
+					+ " page: document.documentElement.scrollWidth, screen: window.innerWidth};");
+		assertThat(widths.get("scroll").intValue()).as("the lines' width in their box " + widths)
+			.isLessThanOrEqualTo(widths.get("client").intValue());
+		assertThat(widths.get("page").intValue()).as("the page's width " + widths)
+			.isLessThanOrEqualTo(widths.get("screen").intValue());
+		assertThat(browser.findElements(By.cssSelector("#order-details tr.line-row td.line-name"))).isNotEmpty()
+			.allSatisfy((name) -> assertThat(name.isDisplayed()).isTrue());
+		assertThat(browser.findElements(By.cssSelector("#order-details tr.line-row td[data-label]"))).allSatisfy(
+				(cell) -> assertThat(cell.getRect().getX() + cell.getRect().getWidth()).isLessThanOrEqualTo(390));
+	}
+
 	/** Where the list of orders starts, in the page (not the screen). */
 	private static final String LIST_TOP = "return document.querySelector('table.orders').getBoundingClientRect().top"
 			+ " + window.scrollY;";
