@@ -174,9 +174,12 @@
       if (box.querySelector('.dialog-done')) {
         return;
       }
-      // Named by its title, which exists only once a dialog is loaded.
-      if (document.getElementById('dialog-title')) {
+      // Named by its own title, which exists only once a dialog is loaded.
+      if (box.querySelector('#dialog-title')) {
         box.setAttribute('aria-labelledby', 'dialog-title');
+      }
+      else {
+        box.removeAttribute('aria-labelledby');
       }
       if (!box.open) {
         box.showModal();
@@ -193,6 +196,12 @@
   });
 
   document.addEventListener('click', (event) => {
+    // The message an action left goes when it is clicked (or at the next request).
+    const message = event.target.closest && event.target.closest('#status-message');
+    if (message) {
+      message.replaceChildren();
+      return;
+    }
     const close = event.target.closest && event.target.closest('#action-dialog .dialog-close');
     if (close) {
       event.preventDefault();

@@ -39,6 +39,12 @@ public record ActionOutcome(OrderAction action, UUID orderId, Money amount, Loca
 				order);
 	}
 
+	/** What the outcome says, without the order's customer. */
+	@Override
+	public String toString() {
+		return "ActionOutcome[" + encode() + "]";
+	}
+
 	/** The outcome as stored with its idempotency key. */
 	String encode() {
 		return String.join(";", this.action.name(), this.orderId.toString(),

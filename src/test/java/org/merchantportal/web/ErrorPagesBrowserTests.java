@@ -10,6 +10,7 @@ import org.merchantportal.browser.Browser;
 import org.merchantportal.browser.LoginPage;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -51,6 +52,31 @@ class ErrorPagesBrowserTests {
 		assertErrorPage(browser, "/orders/" + unknownOrder + "/refunds", "method",
 				"This address does not take that request");
 		assertErrorPage(browser, "/orders/" + unknownOrder, "unknown-order", "Order not found");
+	}
+
+	/**
+	 * An htmx request for HTML that ends in an error gets the problem's message alone,
+	 * for the dialog or the results it is swapped into: not a second layout inside the
+	 * page. (One that accepts anything gets Spring Boot's JSON error, as before.)
+	 */
+	@Test
+	void anHtmxRequestThatFailsGetsTheMessageWithoutTheLayout() {
+		WebDriver browser = start(true);
+		LoginPage.open(browser, baseUrl()).logInAs("orders@nordic-shoes.example", DEMO_PASSWORD);
+
+		@SuppressWarnings("unchecked")
+		List<Object> answer = (List<Object>) ((JavascriptExecutor) browser)
+			.executeAsyncScript("const done = arguments[arguments.length - 1];"
+					+ " fetch('/no-such-page', {headers: {'HX-Request': 'true', 'Accept': 'text/html'}})"
+					+ ".then((r) => r.text().then((body) => done([r.status, body])));");
+
+		assertThat(((Number) answer.get(0)).intValue()).isEqualTo(404);
+		String body = (String) answer.get(1);
+		assertThat(body).contains("<h2 id=\"dialog-title\">Page not found</h2>")
+			.contains("Back to orders")
+			.doesNotContain("<html")
+			.doesNotContain("topbar")
+			.doesNotContain("Whitelabel");
 	}
 
 	@Test
