@@ -181,12 +181,43 @@
       else {
         box.removeAttribute('aria-labelledby');
       }
+      box.querySelectorAll('table[data-currency]').forEach(showLinesTotal);
       if (!box.open) {
         box.showModal();
       }
       focusInDialog();
     }
     upgrade(document);
+  });
+
+  // What the quantities chosen in a Capture… or Refund… dialog's lines come to, written
+  // as the page writes amounts (Intl with the page's language), as they are typed.
+  function showLinesTotal(table) {
+    const total = table.closest('.mode-lines') && table.closest('.mode-lines').querySelector('.lines-total');
+    if (!total) {
+      return;
+    }
+    let minor = 0;
+    table.querySelectorAll('input.qty').forEach((input) => {
+      const quantity = Number(input.value);
+      if (Number.isInteger(quantity) && quantity > 0) {
+        minor += quantity * Number(input.dataset.unitMinor);
+      }
+    });
+    const digits = Number(table.dataset.digits);
+    total.querySelector('output').value = new Intl.NumberFormat(document.documentElement.lang || 'en', {
+      style: 'currency', currency: table.dataset.currency,
+      minimumFractionDigits: digits, maximumFractionDigits: digits,
+    }).format(minor / 10 ** digits);
+    total.hidden = false;
+  }
+
+  document.addEventListener('input', (event) => {
+    const table = event.target.matches && event.target.matches('input.qty')
+      && event.target.closest('table[data-currency]');
+    if (table) {
+      showLinesTotal(table);
+    }
   });
 
   document.addEventListener('orderActionDone', () => {
@@ -211,6 +242,7 @@
 
   function init() {
     upgrade(document);
+    document.querySelectorAll('table[data-currency]').forEach(showLinesTotal);
     const box = dialog();
     if (box) {
       box.addEventListener('close', () => {

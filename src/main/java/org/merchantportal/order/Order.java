@@ -510,12 +510,13 @@ public class Order {
 				throw new OrderActionRefusedException(code, "Line " + line.getReference() + " is named twice", "lines");
 			}
 			if (wanted.quantity() < 0) {
-				throw new OrderActionRefusedException(code, "Quantities cannot be negative", "lines");
+				throw new OrderActionRefusedException(code, "Quantities cannot be negative", "lines",
+						line.getReference());
 			}
 			int most = available.applyAsInt(line);
 			if (wanted.quantity() > most) {
 				throw new OrderActionRefusedException(code,
-						"Only " + most + " of " + line.getName() + " can be " + verb, "lines");
+						"Only " + most + " of " + line.getName() + " can be " + verb, "lines", line.getReference());
 			}
 			chosen.put(line, wanted.quantity());
 		}

@@ -17,14 +17,24 @@ public class OrderActionRefusedException extends RuntimeException {
 
 	private final String field;
 
+	private final String line;
+
 	OrderActionRefusedException(Code code, String message) {
 		this(code, message, null);
 	}
 
 	OrderActionRefusedException(Code code, String message, String field) {
+		this(code, message, field, null);
+	}
+
+	/**
+	 * @param line the reference of the order line whose quantity is at fault, or null
+	 */
+	OrderActionRefusedException(Code code, String message, String field, String line) {
 		super(message);
 		this.code = code;
 		this.field = field;
+		this.line = line;
 	}
 
 	public Code code() {
@@ -34,6 +44,11 @@ public class OrderActionRefusedException extends RuntimeException {
 	/** The form field at fault, or {@code null} when the order's state is. */
 	public String field() {
 		return this.field;
+	}
+
+	/** The reference of the line whose quantity is at fault, or {@code null}. */
+	public String line() {
+		return this.line;
 	}
 
 	public boolean isAboutInput() {

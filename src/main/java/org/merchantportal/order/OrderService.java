@@ -378,16 +378,19 @@ public class OrderService {
 	 */
 	private ActionOutcome performOnce(Staff staff, UUID orderId, String key, String action,
 			Function<Order, Request> request) {
-		if (!isWellFormedKey(key) || isExpiredForm(key)) {
-			throw new IdempotencyKeyException("This form has expired. Close it and open the action again.");
-		}
+		boolean unusableKey = !isWellFormedKey(key) || isExpiredForm(key);
 		// The fingerprint, for a key committed meanwhile by a request on another order.
 		String[] fingerprint = new String[1];
 		try {
 			return this.transactions.execute((status) -> {
 				Order order = this.orders.findForUpdate(staff.merchantId(), orderId)
 					.orElseThrow(() -> new OrderNotFoundException(orderId));
+				// What was entered is checked before the form's key, as the form shows
+				// both again: a corrected form then gets a fresh key.
 				Request asked = request.apply(order);
+				if (unusableKey) {
+					throw new IdempotencyKeyException("This form has expired. Close it and open the action again.");
+				}
 				fingerprint[0] = fingerprint(orderId + "|" + action + "|" + asked.parameters());
 				var previous = this.keys.findByMerchantIdAndKey(staff.merchantId(), key);
 				if (previous.isPresent()) {

@@ -48,6 +48,30 @@ public abstract class AmountDialog extends ActionDialog {
 		field.sendKeys(Integer.toString(quantity));
 	}
 
+	/** What the chosen lines come to, as the dialog says while quantities are typed. */
+	public String linesTotal() {
+		return PortalPage.text(body().findElement(By.cssSelector(".lines-total output")).getText());
+	}
+
+	/** Whether the running total of the chosen lines is shown. */
+	public boolean showsLinesTotal() {
+		return body().findElement(By.cssSelector(".lines-total")).isDisplayed();
+	}
+
+	/** The unit price of a line, as its row shows it. */
+	public String unitPrice(String lineName) {
+		WebElement field = body().findElement(By.cssSelector("input.qty[aria-label='Quantity of " + lineName + "']"));
+		return PortalPage.text(field.findElement(By.xpath("ancestor::tr/td[3]")).getText());
+	}
+
+	/** The names of the lines the dialog offers. */
+	public java.util.List<String> lineNames() {
+		return body().findElements(By.cssSelector(".mode-lines tbody tr td:first-child"))
+			.stream()
+			.map((cell) -> PortalPage.text(cell.getText()))
+			.toList();
+	}
+
 	private void chooseMode(String mode) {
 		WebElement radio = body().findElement(By.cssSelector("input[name=mode][value=" + mode + "]"));
 		if (!radio.isSelected()) {

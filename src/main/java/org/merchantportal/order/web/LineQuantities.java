@@ -31,7 +31,7 @@ final class LineQuantities {
 				continue;
 			}
 			if (!quantity.matches("-?\\d{1,6}")) {
-				throw new InvalidQuantityException("Quantities are whole numbers");
+				throw new InvalidQuantityException("Quantities are whole numbers", lines.get(i));
 			}
 			result.add(new LineQuantity(lines.get(i), Integer.parseInt(quantity)));
 		}
@@ -54,8 +54,20 @@ final class LineQuantities {
 
 	static class InvalidQuantityException extends IllegalArgumentException {
 
+		/** The line whose quantity is at fault, or null. */
+		private final String line;
+
 		InvalidQuantityException(String message) {
+			this(message, null);
+		}
+
+		InvalidQuantityException(String message, String line) {
 			super(message);
+			this.line = line;
+		}
+
+		String line() {
+			return this.line;
 		}
 
 	}

@@ -204,6 +204,7 @@ class OrderActionController {
 		catch (LineQuantities.InvalidQuantityException ex) {
 			status = HttpStatus.UNPROCESSABLE_CONTENT;
 			errors.put("lines", ex.getMessage());
+			response.model().addAttribute("errorLine", ex.line());
 		}
 		catch (InvalidReasonException ex) {
 			status = HttpStatus.UNPROCESSABLE_CONTENT;
@@ -213,6 +214,7 @@ class OrderActionController {
 			status = ex.isAboutInput() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.CONFLICT;
 			if (ex.isAboutInput()) {
 				errors.put(ex.field(), ex.getMessage());
+				response.model().addAttribute("errorLine", ex.line());
 			}
 			else {
 				response.model().addAttribute("refusal", ex.getMessage());

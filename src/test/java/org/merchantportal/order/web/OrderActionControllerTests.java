@@ -15,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -647,10 +649,10 @@ class OrderActionControllerTests {
 						fields("mode", "amount", "amount", "700.01"), "capture-amount-error",
 						"The most you can capture is SEK 700.00"),
 				input("capture more of a line than ordered", Action.CAPTURE, OrderStatus.AUTHORIZED,
-						fields("mode", "lines", "line", "SKU-1", "quantity", "3"), null,
+						fields("mode", "lines", "line", "SKU-1", "quantity", "3"), "capture-lines-error",
 						"Only 2 of Shirt can be captured"),
 				input("capture no lines", Action.CAPTURE, OrderStatus.AUTHORIZED,
-						fields("mode", "lines", "line", "SKU-1", "quantity", "0"), null,
+						fields("mode", "lines", "line", "SKU-1", "quantity", "0"), "capture-lines-error",
 						"Choose at least one line and quantity"),
 				input("refund zero", Action.REFUND, OrderStatus.CAPTURED,
 						fields("mode", "amount", "amount", "0.00", "reason", "RETURNED"), "refund-amount-error",
@@ -665,13 +667,51 @@ class OrderActionControllerTests {
 						fields("mode", "amount", "amount", "100", "reason", "OTHER", "note", "   "),
 						"refund-note-error", "Add a note to explain the refund"),
 				input("refund a negative quantity", Action.REFUND, OrderStatus.CAPTURED,
-						fields("mode", "lines", "line", "SKU-1", "quantity", "-1", "reason", "RETURNED"), null,
-						"Quantities cannot be negative"));
+						fields("mode", "lines", "line", "SKU-1", "quantity", "-1", "reason", "RETURNED"),
+						"refund-lines-error", "Quantities cannot be negative"));
 	}
 
 	private static Object[] input(String name, Action action, OrderStatus status, Map<String, List<String>> fields,
 			String errorId, String message) {
 		return new Object[] { name, action, status, fields, errorId, message };
+	}
+
+	/**
+	 * A quantity the order does not accept, or one that is not a whole number, marks its
+	 * own field, tied to the message (portal.js moves the focus there).
+	 */
+	@ParameterizedTest(name = "[{index}] {0} {1} {4}")
+	@MethodSource("offendingQuantities")
+	void marksTheQuantityAtFaultTiedToItsMessage(Client client, Action action, OrderStatus status, String line,
+			String quantity, String name, String message) throws Exception {
+		Order order = serviceActsOn(orderIn(status));
+		Map<String, List<String>> fields = fields("mode", "lines", "line", "SKU-1", "quantity",
+				line.equals("SKU-1") ? quantity : "0", "line", "SKU-2", "quantity",
+				line.equals("SKU-2") ? quantity : "0", "reason", "RETURNED");
+
+		String body = this.mvc.perform(action(client, action, order.getPublicId(), fields, MANAGER))
+			.andExpect(status().isUnprocessableContent())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		Document page = Jsoup.parse(body);
+		String errorId = action.fragment + "-lines-error";
+		assertThat(page.select("#" + errorId).text()).isEqualTo(message);
+		assertThat(page.select("input.qty[aria-invalid=true]")).singleElement().satisfies((input) -> {
+			assertThat(input.attr("aria-label")).isEqualTo("Quantity of " + name);
+			assertThat(input.attr("aria-describedby")).isEqualTo(errorId);
+		});
+	}
+
+	static Stream<Arguments> offendingQuantities() {
+		return combine(
+				new Object[] { Action.CAPTURE, OrderStatus.AUTHORIZED, "SKU-2", "2", "Shoes",
+						"Only 1 of Shoes can be captured" },
+				new Object[] { Action.REFUND, OrderStatus.PART_CAPTURED, "SKU-1", "-1", "Shirt",
+						"Quantities cannot be negative" },
+				new Object[] { Action.CAPTURE, OrderStatus.AUTHORIZED, "SKU-2", "1.5", "Shoes",
+						"Quantities are whole numbers" });
 	}
 
 	@ParameterizedTest(name = "[{index}] {0} {1}")
@@ -704,16 +744,17 @@ class OrderActionControllerTests {
 						fields("mode", "amount", "amount", "100", "reason", "BOGUS"), "refund-reason-error",
 						"Choose one of the listed reasons"),
 				input("capture a quantity that is no number", Action.CAPTURE, OrderStatus.AUTHORIZED,
-						fields("mode", "lines", "line", "SKU-1", "quantity", "abc"), null,
+						fields("mode", "lines", "line", "SKU-1", "quantity", "abc"), "capture-lines-error",
 						"Quantities are whole numbers"),
 				input("capture a fractional quantity", Action.CAPTURE, OrderStatus.AUTHORIZED,
-						fields("mode", "lines", "line", "SKU-1", "quantity", "1.5"), null,
+						fields("mode", "lines", "line", "SKU-1", "quantity", "1.5"), "capture-lines-error",
 						"Quantities are whole numbers"),
 				input("capture lines without quantities", Action.CAPTURE, OrderStatus.AUTHORIZED,
-						fields("mode", "lines", "line", "SKU-1"), null, "Choose at least one line and quantity"),
+						fields("mode", "lines", "line", "SKU-1"), "capture-lines-error",
+						"Choose at least one line and quantity"),
 				input("refund a quantity that is no number", Action.REFUND, OrderStatus.CAPTURED,
-						fields("mode", "lines", "line", "SKU-1", "quantity", "abc", "reason", "RETURNED"), null,
-						"Quantities are whole numbers"));
+						fields("mode", "lines", "line", "SKU-1", "quantity", "abc", "reason", "RETURNED"),
+						"refund-lines-error", "Quantities are whole numbers"));
 	}
 
 	@ParameterizedTest(name = "[{index}] {0} {1}")
