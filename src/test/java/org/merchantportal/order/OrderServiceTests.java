@@ -272,6 +272,11 @@ class OrderServiceTests {
 		assertThat(load(orderId).getRefunded()).isEqualTo(sek(0));
 		assertThat(load(orderId).getTimeline()).noneMatch((event) -> event.getType() == OrderEventType.REFUNDED);
 
+		UUID authorized = save(newOrder(Duration.ofDays(10)));
+		assertThatExceptionOfType(InvalidAmountException.class).isThrownBy(() -> this.service.capture(MANAGER,
+				authorized, newKey(), (currency) -> Money.parse("12.345", currency), null));
+		assertThat(load(authorized).getCaptured()).isEqualTo(sek(0));
+
 		ActionOutcome corrected = this.service.refund(MANAGER, orderId, key,
 				(currency) -> Money.parse("12.34", currency), RefundReason.RETURNED, null);
 

@@ -969,9 +969,15 @@ class OrderActionControllerTests {
 				OrderSummary.of(order));
 	}
 
-	/** An amount that reads as the money in its currency (the order's). */
+	/**
+	 * An amount that reads as the money in its currency (the order's), and as the same
+	 * figure in another currency: the controller passes what was typed, for the service
+	 * to read in the order's currency, not money it made itself.
+	 */
 	private static OrderService.Amount amountOf(Money money) {
-		return argThat((amount) -> amount != null && money.equals(amount.in(money.currency())));
+		Currency other = Currency.getInstance("EUR");
+		return argThat((amount) -> amount != null && money.equals(amount.in(money.currency()))
+				&& amount.in(other).equals(Money.of(money.minorUnits(), other.getCurrencyCode())));
 	}
 
 	private static Actor actor(String key) {
