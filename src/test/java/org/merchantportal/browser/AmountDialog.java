@@ -1,5 +1,7 @@
 package org.merchantportal.browser;
 
+import java.util.List;
+
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -65,7 +67,7 @@ public abstract class AmountDialog extends ActionDialog {
 	}
 
 	/** The names of the lines the dialog offers. */
-	public java.util.List<String> lineNames() {
+	public List<String> lineNames() {
 		return body().findElements(By.cssSelector(".mode-lines tbody tr td:first-child"))
 			.stream()
 			.map((cell) -> PortalPage.text(cell.getText()))

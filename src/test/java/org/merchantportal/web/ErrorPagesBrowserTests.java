@@ -1,12 +1,12 @@
 package org.merchantportal.web;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.merchantportal.browser.Browser;
+import org.merchantportal.browser.BrowserSession;
 import org.merchantportal.browser.LoginPage;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -34,16 +34,12 @@ class ErrorPagesBrowserTests {
 	@LocalServerPort
 	int port;
 
-	private final List<WebDriver> browsers = new ArrayList<>();
-
-	@AfterEach
-	void quitBrowsers() {
-		this.browsers.forEach(WebDriver::quit);
-	}
+	@RegisterExtension
+	final BrowserSession session = BrowserSession.withJavaScript();
 
 	@Test
 	void everyErrorABrowserSeesIsAPortalPageWithAnH1AndAWayBack() {
-		WebDriver browser = start(true);
+		WebDriver browser = this.session.driver();
 		LoginPage.open(browser, baseUrl()).logInAs("orders@nordic-shoes.example", DEMO_PASSWORD);
 		String unknownOrder = UUID.randomUUID().toString();
 
@@ -61,7 +57,7 @@ class ErrorPagesBrowserTests {
 	 */
 	@Test
 	void anHtmxRequestThatFailsGetsTheMessageWithoutTheLayout() {
-		WebDriver browser = start(true);
+		WebDriver browser = this.session.driver();
 		LoginPage.open(browser, baseUrl()).logInAs("orders@nordic-shoes.example", DEMO_PASSWORD);
 
 		@SuppressWarnings("unchecked")
@@ -77,21 +73,6 @@ class ErrorPagesBrowserTests {
 			.doesNotContain("<html")
 			.doesNotContain("topbar")
 			.doesNotContain("Whitelabel");
-	}
-
-	@Test
-	void aDialogOpenedWithoutJavaScriptIsAPageTitledByItsH1() {
-		WebDriver browser = start(false);
-		LoginPage.open(browser, baseUrl()).logInAs("orders@nordic-shoes.example", DEMO_PASSWORD);
-		String cancel = browser.findElements(By.cssSelector("a[href$='/cancel']")).get(0).getAttribute("href");
-
-		browser.get(cancel);
-
-		List<WebElement> headings = browser.findElements(By.cssSelector("h1"));
-		assertThat(headings).singleElement()
-			.satisfies((h1) -> assertThat(h1.getText()).startsWith("Cancel order"))
-			.satisfies((h1) -> assertThat(h1.getAttribute("id")).isEqualTo("dialog-title"));
-		assertThat(browser.findElements(By.cssSelector("main h2"))).isEmpty();
 	}
 
 	private void assertErrorPage(WebDriver browser, String path, String name, String heading) {
@@ -113,12 +94,6 @@ class ErrorPagesBrowserTests {
 			Browser.screenshot(browser,
 					Browser.picture("error-" + name + "-" + ((size.getWidth() > 1000) ? "desktop" : "phone") + ".png"));
 		}
-	}
-
-	private WebDriver start(boolean javascript) {
-		WebDriver browser = Browser.start(javascript);
-		this.browsers.add(browser);
-		return browser;
 	}
 
 	private String baseUrl() {

@@ -1,11 +1,10 @@
 package org.merchantportal.web;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.merchantportal.browser.Browser;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.merchantportal.browser.BrowserSession;
 import org.merchantportal.browser.CancelDialog;
 import org.merchantportal.browser.LoginPage;
 import org.merchantportal.browser.OrdersPage;
@@ -51,17 +50,12 @@ class MarkupReferencesBrowserTests {
 	@LocalServerPort
 	int port;
 
-	private final List<WebDriver> browsers = new ArrayList<>();
-
-	@AfterEach
-	void quitBrowsers() {
-		this.browsers.forEach(WebDriver::quit);
-	}
+	@RegisterExtension
+	final BrowserSession session = BrowserSession.withJavaScript();
 
 	@Test
 	void everyIdTheMarkupPointsToExistsOnEveryPageAndInTheOpenDialog() {
-		WebDriver browser = Browser.start();
-		this.browsers.add(browser);
+		WebDriver browser = this.session.driver();
 
 		LoginPage login = LoginPage.open(browser, baseUrl());
 		assertThat(dangling(browser)).as("login page").isEmpty();

@@ -1,11 +1,9 @@
 package org.merchantportal.order.web;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.merchantportal.browser.Browser;
+import org.merchantportal.browser.BrowserSession;
 import org.merchantportal.browser.CaptureDialog;
 import org.merchantportal.browser.LoginPage;
 import org.merchantportal.browser.OrdersPage;
@@ -24,24 +22,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class LinesDialogBrowserTests {
 
-	private static final String DEMO_PASSWORD = "portal-demo-2026";
-
 	@LocalServerPort
 	int port;
 
-	private final List<WebDriver> browsers = new ArrayList<>();
-
-	@AfterEach
-	void quitBrowsers() {
-		this.browsers.forEach(WebDriver::quit);
-	}
+	@RegisterExtension
+	final BrowserSession session = BrowserSession.withJavaScript();
 
 	@Test
 	void theRunningTotalOfTheChosenLinesFollowsTheQuantities() {
-		WebDriver browser = Browser.start();
-		this.browsers.add(browser);
+		WebDriver browser = this.session.driver();
 		OrdersPage orders = LoginPage.open(browser, "http://localhost:" + this.port)
-			.logInAs("orders@nordic-shoes.example", DEMO_PASSWORD)
+			.logInAs(OrderActionsBrowserTests.USER, OrderActionsBrowserTests.PASSWORD)
 			.filterByStatus("Authorized");
 		CaptureDialog capture = orders.takeFreshRow((row) -> true).openMoreActions().chooseCapture();
 		capture.chooseByLines();

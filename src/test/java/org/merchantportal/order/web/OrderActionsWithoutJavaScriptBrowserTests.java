@@ -12,6 +12,7 @@ import org.merchantportal.browser.OrderDetailsPage.TimelineEntry;
 import org.merchantportal.browser.OrderRow;
 import org.merchantportal.browser.OrdersPage;
 import org.merchantportal.browser.RefundDialog;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,6 +44,20 @@ class OrderActionsWithoutJavaScriptBrowserTests {
 	@BeforeEach
 	void useBrowser() {
 		this.driver = this.browser.driver();
+	}
+
+	/** A dialog opened without JavaScript is a page of its own, titled by its h1. */
+	@Test
+	void aDialogPageIsTitledByItsH1() {
+		LoginPage.open(this.driver, baseUrl()).logInAs(USER, OrderActionsBrowserTests.PASSWORD);
+		String cancel = this.driver.findElements(By.cssSelector("a[href$='/cancel']")).get(0).getAttribute("href");
+
+		this.driver.get(cancel);
+
+		assertThat(this.driver.findElements(By.cssSelector("h1"))).singleElement()
+			.satisfies((h1) -> assertThat(h1.getText()).startsWith("Cancel order"))
+			.satisfies((h1) -> assertThat(h1.getAttribute("id")).isEqualTo("dialog-title"));
+		assertThat(this.driver.findElements(By.cssSelector("main h2"))).isEmpty();
 	}
 
 	@Test

@@ -1,12 +1,12 @@
 package org.merchantportal.order.web;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.merchantportal.browser.Browser;
+import org.merchantportal.browser.BrowserSession;
 import org.merchantportal.browser.CancelDialog;
 import org.merchantportal.browser.LoginPage;
 import org.merchantportal.browser.OrderRow;
@@ -30,24 +30,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class OrdersOnAPhoneBrowserTests {
 
-	private static final String DEMO_PASSWORD = "portal-demo-2026";
-
 	@LocalServerPort
 	int port;
 
-	private final List<WebDriver> browsers = new ArrayList<>();
-
-	@AfterEach
-	void quitBrowsers() {
-		this.browsers.forEach(WebDriver::quit);
-	}
+	@RegisterExtension
+	final BrowserSession session = BrowserSession.withJavaScript();
 
 	@Test
 	void theSearchBoxIsOneLineUnderItsLabelAndTheFirstOrdersShowOnTheFirstScreen() {
-		WebDriver browser = Browser.start();
-		this.browsers.add(browser);
+		WebDriver browser = this.session.driver();
 		browser.manage().window().setSize(new Dimension(390, 844));
-		LoginPage.open(browser, "http://localhost:" + this.port).logInAs("orders@nordic-shoes.example", DEMO_PASSWORD);
+		LoginPage.open(browser, "http://localhost:" + this.port)
+			.logInAs(OrderActionsBrowserTests.USER, OrderActionsBrowserTests.PASSWORD);
 		Browser.screenshot(browser, Browser.picture("orders-phone.png"));
 
 		Rectangle label = browser.findElement(By.cssSelector("label[for=q]")).getRect();
@@ -66,13 +60,12 @@ class OrdersOnAPhoneBrowserTests {
 	 */
 	@Test
 	void theMessageAfterAnActionShowsOnTheScreenAndMovesNothing() {
+		WebDriver browser = this.session.driver();
+		LoginPage.open(browser, "http://localhost:" + this.port)
+			.logInAs(OrderActionsBrowserTests.USER, OrderActionsBrowserTests.PASSWORD);
 		for (Dimension size : List.of(new Dimension(390, 844), new Dimension(1400, 900))) {
-			WebDriver browser = Browser.start();
-			this.browsers.add(browser);
 			browser.manage().window().setSize(size);
-			OrdersPage orders = LoginPage.open(browser, "http://localhost:" + this.port)
-				.logInAs("orders@nordic-shoes.example", DEMO_PASSWORD)
-				.filterByStatus("Authorized");
+			OrdersPage orders = OrdersPage.open(browser, "http://localhost:" + this.port).filterByStatus("Authorized");
 			// One further down the list, which the user scrolls to.
 			List<String> top = orders.merchantReferences().subList(0, 3);
 			OrderRow row = orders.takeFreshRow((candidate) -> !top.contains(candidate.reference()));
@@ -105,11 +98,10 @@ class OrdersOnAPhoneBrowserTests {
 	 */
 	@Test
 	void anOrdersLinesFitAPhoneAsCards() {
-		WebDriver browser = Browser.start();
-		this.browsers.add(browser);
+		WebDriver browser = this.session.driver();
 		browser.manage().window().setSize(new Dimension(390, 844));
 		OrdersPage orders = LoginPage.open(browser, "http://localhost:" + this.port)
-			.logInAs("orders@nordic-shoes.example", DEMO_PASSWORD);
+			.logInAs(OrderActionsBrowserTests.USER, OrderActionsBrowserTests.PASSWORD);
 		orders.rows().get(0).openDetails();
 		JavascriptExecutor script = (JavascriptExecutor) browser;
 		script.executeScript("document.querySelector('table.lines').scrollIntoView()");
