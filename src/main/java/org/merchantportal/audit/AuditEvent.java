@@ -12,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
+import org.springframework.context.MessageSourceResolvable;
+
 /**
  * One entry of the audit log: who did what to whom, when, from where. Never updated or
  * deleted.
@@ -36,7 +38,11 @@ public class AuditEvent {
 
 	private String subject;
 
+	/** A message code; or, in entries written before codes, an English sentence. */
 	private String detail;
+
+	@Column(name = "detail_arguments")
+	private String detailArguments;
 
 	@Column(name = "client_address")
 	private String clientAddress;
@@ -47,13 +53,14 @@ public class AuditEvent {
 	protected AuditEvent() {
 	}
 
-	AuditEvent(Long merchantId, AuditEventType type, String actor, String subject, String detail, String clientAddress,
-			Instant occurredAt) {
+	AuditEvent(Long merchantId, AuditEventType type, String actor, String subject, String detail,
+			String detailArguments, String clientAddress, Instant occurredAt) {
 		this.merchantId = merchantId;
 		this.type = type;
 		this.actor = actor;
 		this.subject = subject;
 		this.detail = detail;
+		this.detailArguments = detailArguments;
 		this.clientAddress = clientAddress;
 		this.occurredAt = occurredAt;
 	}
@@ -74,8 +81,12 @@ public class AuditEvent {
 		return this.subject;
 	}
 
-	public String getDetail() {
-		return this.detail;
+	/**
+	 * What happened in more detail, to resolve in the reader's language, or null. An
+	 * entry written before message codes shows its English text.
+	 */
+	public MessageSourceResolvable getDetail() {
+		return (this.detail == null) ? null : AuditDetail.decode(this.detail, this.detailArguments);
 	}
 
 	public String getClientAddress() {

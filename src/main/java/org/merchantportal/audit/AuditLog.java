@@ -3,6 +3,7 @@ package org.merchantportal.audit;
 import java.time.Clock;
 import java.util.List;
 
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,12 +29,15 @@ public class AuditLog {
 	 * username that does not exist)
 	 * @param actor who did it (the user logging in, or the admin changing a user)
 	 * @param subject whom it concerns (the user changed), or null
+	 * @param detail a message code with its arguments ({@link AuditDetail#of}), or null
 	 */
 	@Transactional
-	public void record(Long merchantId, AuditEventType type, String actor, String subject, String detail,
-			String clientAddress) {
+	public void record(Long merchantId, AuditEventType type, String actor, String subject,
+			MessageSourceResolvable detail, String clientAddress) {
 		this.events.save(new AuditEvent(merchantId, type, truncate(actor, 254), truncate(subject, 254),
-				truncate(detail, 500), truncate(clientAddress, 64), this.clock.instant()));
+				(detail != null) ? truncate(detail.getCodes()[0], 500) : null,
+				(detail != null) ? truncate(AuditDetail.encode(detail.getArguments()), 500) : null,
+				truncate(clientAddress, 64), this.clock.instant()));
 	}
 
 	@Transactional(readOnly = true)

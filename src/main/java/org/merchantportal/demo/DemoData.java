@@ -3,6 +3,7 @@ package org.merchantportal.demo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -124,11 +125,13 @@ class DemoData implements SmartInitializingSingleton {
 
 	private void seed() {
 		Instant now = this.clock.instant();
-		Merchant nordic = this.merchants.save(new Merchant("Nordic Shoes AB", Currency.getInstance("SEK")));
+		Merchant nordic = this.merchants
+			.save(new Merchant("Nordic Shoes AB", Currency.getInstance("SEK"), ZoneId.of("Europe/Stockholm")));
 		addUser(nordic, "admin@nordic-shoes.example", Role.ADMIN);
 		addUser(nordic, "orders@nordic-shoes.example", Role.ORDER_MANAGER);
 		addUser(nordic, "viewer@nordic-shoes.example", Role.VIEWER);
-		Merchant fjord = this.merchants.save(new Merchant("Fjord Outdoor GmbH", Currency.getInstance("EUR")));
+		Merchant fjord = this.merchants
+			.save(new Merchant("Fjord Outdoor GmbH", Currency.getInstance("EUR"), ZoneId.of("Europe/Berlin")));
 		addUser(fjord, "admin@fjord-outdoor.example", Role.ADMIN);
 		addUser(fjord, "orders@fjord-outdoor.example", Role.ORDER_MANAGER);
 		seedOrders(nordic, DemoCatalog.NORDIC_SHOES, "orders@nordic-shoes.example", now, new Random(2026));

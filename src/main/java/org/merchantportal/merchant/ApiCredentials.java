@@ -16,6 +16,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.merchantportal.audit.AuditDetail;
 import org.merchantportal.audit.AuditEventType;
 import org.merchantportal.audit.AuditLog;
 import org.merchantportal.merchant.UserAdministration.Admin;
@@ -109,12 +110,11 @@ public class ApiCredentials {
 		if (this.credentials.countByMerchantIdAndRevokedAtIsNull(admin.merchantId()) >= MAX_ACTIVE) {
 			// Each credential has its own rate limit: a bound on them bounds the
 			// merchant's.
-			throw new UserAdministrationException("name",
-					"A merchant has at most " + MAX_ACTIVE + " active credentials: revoke one first.");
+			throw new UserAdministrationException("name", "credentials.error.tooMany", MAX_ACTIVE);
 		}
 		if (this.credentials.existsByMerchantIdAndName(admin.merchantId(), cleaned)) {
 			// Revoked ones too: the timeline names a credential by its name.
-			throw new UserAdministrationException("name", "A credential of that name exists already.");
+			throw new UserAdministrationException("name", "credentials.error.taken");
 		}
 		String username;
 		do {
@@ -125,7 +125,7 @@ public class ApiCredentials {
 		ApiCredential credential = this.credentials.save(new ApiCredential(admin.merchantId(), cleaned, username,
 				hash(secret), this.clock.instant(), admin.username()));
 		this.audit.record(admin.merchantId(), AuditEventType.API_CREDENTIAL_CREATED, admin.username(), username,
-				"API credential \"" + cleaned + "\" created", admin.clientAddress());
+				AuditDetail.of("audit.detail.credentialCreated", cleaned), admin.clientAddress());
 		return new Created(credential, secret);
 	}
 
@@ -150,7 +150,7 @@ public class ApiCredentials {
 		}
 		credential.revoke(this.clock.instant(), admin.username());
 		this.audit.record(admin.merchantId(), AuditEventType.API_CREDENTIAL_REVOKED, admin.username(),
-				credential.getUsername(), "API credential \"" + credential.getName() + "\" revoked",
+				credential.getUsername(), AuditDetail.of("audit.detail.credentialRevoked", credential.getName()),
 				admin.clientAddress());
 	}
 
@@ -195,13 +195,13 @@ public class ApiCredentials {
 	private static String validName(String name) {
 		String cleaned = (name != null) ? name.strip() : "";
 		if (cleaned.isEmpty()) {
-			throw new UserAdministrationException("name", "Give the credential a name, e.g. the system that uses it.");
+			throw new UserAdministrationException("name", "credentials.error.name");
 		}
 		if (cleaned.length() > MAX_NAME_LENGTH) {
-			throw new UserAdministrationException("name", "Use at most " + MAX_NAME_LENGTH + " characters.");
+			throw new UserAdministrationException("name", "credentials.error.nameTooLong", MAX_NAME_LENGTH);
 		}
 		if (cleaned.chars().anyMatch(Character::isISOControl)) {
-			throw new UserAdministrationException("name", "Use letters, digits and punctuation only.");
+			throw new UserAdministrationException("name", "credentials.error.nameNotText");
 		}
 		return cleaned;
 	}

@@ -1,7 +1,10 @@
 package org.merchantportal.merchant;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Currency;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -23,12 +26,21 @@ public class Merchant {
 
 	private Currency currency;
 
+	/** Where the merchant's day starts and ends: its users' times default to it. */
+	@Column(name = "time_zone")
+	private String timeZone;
+
 	protected Merchant() {
 	}
 
 	public Merchant(String name, Currency currency) {
+		this(name, currency, ZoneOffset.UTC);
+	}
+
+	public Merchant(String name, Currency currency, ZoneId timeZone) {
 		this.name = name;
 		this.currency = currency;
+		this.timeZone = timeZone.getId();
 	}
 
 	public Long getId() {
@@ -41,6 +53,10 @@ public class Merchant {
 
 	public Currency getCurrency() {
 		return this.currency;
+	}
+
+	public ZoneId getTimeZone() {
+		return ZoneId.of(this.timeZone);
 	}
 
 }

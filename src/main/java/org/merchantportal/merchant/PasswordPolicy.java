@@ -13,14 +13,11 @@ public final class PasswordPolicy {
 	}
 
 	/**
-	 * @return why the password is refused, or null if it is acceptable
+	 * @return whether the password may be used
 	 */
-	public static String check(String password) {
+	public static boolean accepts(String password) {
 		int length = (password != null) ? password.codePointCount(0, password.length()) : 0;
-		if (length < MIN_LENGTH || length > MAX_LENGTH || password.isBlank()) {
-			return "Use " + MIN_LENGTH + " to " + MAX_LENGTH + " characters";
-		}
-		return null;
+		return length >= MIN_LENGTH && length <= MAX_LENGTH && !password.isBlank();
 	}
 
 }

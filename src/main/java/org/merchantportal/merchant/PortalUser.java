@@ -1,6 +1,10 @@
 package org.merchantportal.merchant;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+
+import org.merchantportal.web.Languages;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -55,6 +59,16 @@ public class PortalUser {
 	@Version
 	private long version;
 
+	/**
+	 * The language the user chose (a language tag: en, sv, de), or null for the
+	 * browser's.
+	 */
+	private String language;
+
+	/** The time zone the user chose, or null for the merchant's. */
+	@Column(name = "time_zone")
+	private String timeZone;
+
 	protected PortalUser() {
 	}
 
@@ -104,6 +118,33 @@ public class PortalUser {
 
 	public Instant getLastLoginAt() {
 		return this.lastLoginAt;
+	}
+
+	/** The language the user chose, or null to follow the browser's. */
+	public Locale getLanguage() {
+		return (this.language == null) ? null : Locale.forLanguageTag(this.language);
+	}
+
+	/** The time zone the user chose, or null to follow the merchant's. */
+	public ZoneId getTimeZone() {
+		return (this.timeZone == null) ? null : ZoneId.of(this.timeZone);
+	}
+
+	/**
+	 * @param language one of {@link Languages#SUPPORTED}, or null to follow the browser
+	 */
+	public void chooseLanguage(Locale language) {
+		if (language != null && !Languages.SUPPORTED.contains(language)) {
+			throw new IllegalArgumentException("Not a language of the portal: " + language);
+		}
+		this.language = (language == null) ? null : language.toLanguageTag();
+	}
+
+	/**
+	 * @param timeZone a time zone, or null to follow the merchant's
+	 */
+	public void chooseTimeZone(ZoneId timeZone) {
+		this.timeZone = (timeZone == null) ? null : timeZone.getId();
 	}
 
 	public boolean isLockedAt(Instant now) {

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.merchantportal.audit.AuditDetail;
 import org.merchantportal.audit.AuditEventType;
 import org.merchantportal.audit.AuditLog;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -64,17 +66,17 @@ public class UserAdministration {
 		lockMerchant(admin);
 		String email = (username == null) ? "" : username.strip().toLowerCase(Locale.ROOT);
 		if (email.length() > MAX_USERNAME_LENGTH || !EMAIL.matcher(email).matches()) {
-			throw new UserAdministrationException("username", "Enter the user's email address");
+			throw new UserAdministrationException("username", "users.error.email");
 		}
 		if (role == null) {
-			throw new UserAdministrationException("role", "Choose a role");
+			throw new UserAdministrationException("role", "users.error.role");
 		}
-		String refusal = PasswordPolicy.check(password);
-		if (refusal != null) {
-			throw new UserAdministrationException("password", refusal);
+		if (!PasswordPolicy.accepts(password)) {
+			throw new UserAdministrationException("password", "users.error.password", PasswordPolicy.MIN_LENGTH,
+					PasswordPolicy.MAX_LENGTH);
 		}
 		if (this.users.existsByUsername(email)) {
-			throw new UserAdministrationException("username", "This email address already has a login");
+			throw new UserAdministrationException("username", "users.error.taken");
 		}
 		PortalUser user;
 		try {
@@ -83,9 +85,10 @@ public class UserAdministration {
 		}
 		catch (DataIntegrityViolationException ex) {
 			// Another merchant's admin created the same login a moment ago.
-			throw new UserAdministrationException("username", "This email address already has a login");
+			throw new UserAdministrationException("username", "users.error.taken");
 		}
-		audit(admin, AuditEventType.USER_CREATED, user, "Role " + role);
+		audit(admin, AuditEventType.USER_CREATED, user,
+				AuditDetail.of("audit.detail.userCreated", AuditDetail.code("role." + role)));
 		return user;
 	}
 
@@ -94,7 +97,7 @@ public class UserAdministration {
 		lockMerchant(admin);
 		PortalUser user = find(admin, userId);
 		if (role == null) {
-			throw new UserAdministrationException("role", "Choose a role");
+			throw new UserAdministrationException("role", "users.error.role");
 		}
 		if (role == user.getRole()) {
 			return;
@@ -104,7 +107,8 @@ public class UserAdministration {
 		}
 		Role before = user.getRole();
 		user.changeRole(role);
-		audit(admin, AuditEventType.ROLE_CHANGED, user, before + " → " + role);
+		audit(admin, AuditEventType.ROLE_CHANGED, user, AuditDetail.of("audit.detail.roleChanged",
+				AuditDetail.code("role." + before), AuditDetail.code("role." + role)));
 		endSessionsAfterCommit(user);
 	}
 
@@ -142,14 +146,13 @@ public class UserAdministration {
 
 	private void requireAnotherActiveAdmin(Admin admin, PortalUser user, String verb) {
 		if (user.getId() == admin.userId()) {
-			throw new UserAdministrationException(null, "You cannot " + verb + " yourself");
+			throw new UserAdministrationException(null, "users.error.self." + verb);
 		}
 		if (user.isActiveAdmin() && this.users.findByMerchantIdOrderByUsername(admin.merchantId())
 			.stream()
 			.filter(PortalUser::isActiveAdmin)
 			.count() <= 1) {
-			throw new UserAdministrationException(null,
-					"You cannot " + verb + " the last active admin: make another user admin first");
+			throw new UserAdministrationException(null, "users.error.lastAdmin." + verb);
 		}
 	}
 
@@ -180,7 +183,7 @@ public class UserAdministration {
 			.orElseThrow(() -> new UserNotFoundException(userId));
 	}
 
-	private void audit(Admin admin, AuditEventType type, PortalUser user, String detail) {
+	private void audit(Admin admin, AuditEventType type, PortalUser user, MessageSourceResolvable detail) {
 		this.audit.record(admin.merchantId(), type, admin.username(), user.getUsername(), detail,
 				admin.clientAddress());
 	}

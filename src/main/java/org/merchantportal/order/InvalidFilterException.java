@@ -1,12 +1,14 @@
 package org.merchantportal.order;
 
+import org.merchantportal.i18n.LocalizedException;
+
 /**
  * A search, filter or page link on the Orders page that is not one the portal makes.
  */
-public class InvalidFilterException extends IllegalArgumentException {
+public class InvalidFilterException extends LocalizedException {
 
-	public InvalidFilterException(String message) {
-		super(message);
+	InvalidFilterException(String code, Object... arguments) {
+		super(code, arguments);
 	}
 
 }

@@ -5,6 +5,8 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.util.Currency;
+import java.util.Formattable;
+import java.util.Formatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +18,7 @@ import java.util.regex.Pattern;
  * An exact amount of money: integer minor units (cents, öre) and an ISO 4217 currency, as
  * in the payment APIs this portal mirrors. Never floating point.
  */
-public record Money(long minorUnits, Currency currency) implements Comparable<Money> {
+public record Money(long minorUnits, Currency currency) implements Comparable<Money>, Formattable {
 
 	/** The longest amount {@link #parse} reads, and what an amount field takes. */
 	public static final int MAX_INPUT_LENGTH = 40;
@@ -45,47 +47,43 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
 		return new Money(minorUnits, Currency.getInstance(currencyCode));
 	}
 
-	public static Money zero(Currency currency) {
-		return new Money(0, currency);
-	}
-
 	/**
 	 * Parses what a person typed: "12.50" or "12,50" in SEK is 1250 öre, and amounts as
 	 * people write them with thousands separators are read too ("1,499.00", "1 499,00",
 	 * "1.499,00"). Refuses signs, exponents, more decimals than the currency has, a lone
 	 * separator before three digits ("1,000": a thousand, or one?), and values that do
 	 * not fit.
-	 * @throws InvalidAmountException with a message fit to show next to the field
+	 * @throws InvalidAmountException with the message code of what is wrong
 	 */
 	public static Money parse(String input, Currency currency) {
 		if (input == null || input.isBlank()) {
-			throw new InvalidAmountException("Enter an amount");
+			throw new InvalidAmountException("amount.missing");
 		}
 		String text = input.strip();
 		if (text.startsWith("-")) {
-			throw new InvalidAmountException("Enter an amount above zero");
+			throw new InvalidAmountException("amount.notPositive");
 		}
 		text = withoutThousandsSeparators(text);
 		var matcher = DECIMAL.matcher(text);
 		if (text.length() > MAX_INPUT_LENGTH || !matcher.matches()) {
-			throw new InvalidAmountException("Enter an amount such as " + example(currency));
+			throw new InvalidAmountException("amount.malformed", example(currency));
 		}
 		int digits = Math.max(currency.getDefaultFractionDigits(), 0);
 		String fraction = (matcher.group(2) != null) ? matcher.group(2) : "";
 		if (fraction.length() == 3 && digits < 3 && text.charAt(matcher.start(2) - 1) == ',') {
-			throw new InvalidAmountException("Is that a thousands separator? Write the amount as " + matcher.group(1)
-					+ fraction + " or " + example(currency));
+			throw new InvalidAmountException("amount.thousandsSeparator", matcher.group(1) + fraction,
+					example(currency));
 		}
 		if (fraction.length() > digits) {
-			throw new InvalidAmountException(digits == 0 ? currency.getCurrencyCode() + " amounts have no decimals"
-					: currency.getCurrencyCode() + " amounts have at most " + digits + " decimals");
+			throw (digits == 0) ? new InvalidAmountException("amount.noDecimals", currency.getCurrencyCode())
+					: new InvalidAmountException("amount.tooManyDecimals", currency.getCurrencyCode(), digits);
 		}
 		try {
 			BigDecimal value = new BigDecimal(matcher.group(1) + "." + (fraction.isEmpty() ? "0" : fraction));
 			return new Money(value.movePointRight(digits).longValueExact(), currency);
 		}
 		catch (ArithmeticException ex) {
-			throw new InvalidAmountException("The amount is too large");
+			throw new InvalidAmountException("amount.tooLarge");
 		}
 	}
 
@@ -106,8 +104,9 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
 		return text;
 	}
 
-	private static String example(Currency currency) {
-		return new Money(1250L * pow10(currency.getDefaultFractionDigits()) / 100, currency).toPlainString();
+	/** 12.50 of the currency, as a plain number that each locale writes its way. */
+	private static BigDecimal example(Currency currency) {
+		return new Money(1250L * pow10(currency.getDefaultFractionDigits()) / 100, currency).toDecimal();
 	}
 
 	private static long pow10(int digits) {
@@ -159,23 +158,39 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
 	 * it.
 	 */
 	public String toPlainString() {
-		return BigDecimal.valueOf(this.minorUnits, Math.max(this.currency.getDefaultFractionDigits(), 0))
-			.toPlainString();
+		return toDecimal().toPlainString();
 	}
 
-	/** The amount for messages, whatever the reader's locale: "SEK 1,234.50". */
-	public String toDisplayString() {
-		int digits = Math.max(this.currency.getDefaultFractionDigits(), 0);
-		DecimalFormat format = new DecimalFormat((digits == 0) ? "#,##0" : "#,##0." + "0".repeat(digits),
-				DecimalFormatSymbols.getInstance(Locale.ROOT));
-		return this.currency.getCurrencyCode() + " " + format.format(BigDecimal.valueOf(this.minorUnits, digits));
+	/** The amount as a number at the currency's scale: 12.50 for 1250 öre. */
+	public BigDecimal toDecimal() {
+		return BigDecimal.valueOf(this.minorUnits, Math.max(this.currency.getDefaultFractionDigits(), 0));
 	}
 
 	/**
-	 * The amount formatted for people, e.g. "1 234,50 kr" in Swedish or "SEK 1,234.50".
+	 * The amount as a form field shows it in the locale, without grouping: "12.50" in
+	 * English, "12,50" in Swedish and German.
+	 */
+	public String toPlainString(Locale locale) {
+		NumberFormat format = NumberFormat.getNumberInstance(locale);
+		int digits = Math.max(this.currency.getDefaultFractionDigits(), 0);
+		format.setGroupingUsed(false);
+		format.setMinimumFractionDigits(digits);
+		format.setMaximumFractionDigits(digits);
+		return format.format(toDecimal());
+	}
+
+	/**
+	 * The amount formatted for people, one rule per language: "SEK 1,234.50" and "EUR
+	 * 329.00" in English, "1 234,50 kr" in Swedish, "1.234,50 €" in German.
 	 */
 	public String format(Locale locale) {
 		return Format.of(this.currency, locale).format(this);
+	}
+
+	/** In a message, {@code %s} writes the amount as {@link #format(Locale)} does. */
+	@Override
+	public void formatTo(Formatter formatter, int flags, int width, int precision) {
+		formatter.format("%s", format(formatter.locale()));
 	}
 
 	/**
@@ -217,6 +232,13 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
 		private static NumberFormat currencyFormat(Currency currency, Locale locale) {
 			NumberFormat format = NumberFormat.getCurrencyInstance(locale);
 			format.setCurrency(currency);
+			if (Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) && format instanceof DecimalFormat decimal) {
+				// English names every currency by its code, as the payment trade does:
+				// "EUR 329.00" beside "SEK 1,499.00", not "€329.00".
+				DecimalFormatSymbols symbols = decimal.getDecimalFormatSymbols();
+				symbols.setCurrencySymbol(currency.getCurrencyCode());
+				decimal.setDecimalFormatSymbols(symbols);
+			}
 			int digits = Math.max(currency.getDefaultFractionDigits(), 0);
 			format.setMinimumFractionDigits(digits);
 			format.setMaximumFractionDigits(digits);

@@ -39,6 +39,8 @@ import org.hibernate.type.SqlTypes;
 import org.merchantportal.merchant.Role;
 import org.merchantportal.order.OrderActionRefusedException.Code;
 
+import org.springframework.context.MessageSourceResolvable;
+
 /**
  * The order aggregate: amounts, status, lines and timeline of one purchase, and every
  * rule of DESIGN.md's lifecycle table. Each operation checks its precondition, changes
@@ -225,11 +227,11 @@ public class Order {
 
 	private void require(OrderAction action, Actor actor) {
 		if (!actor.role().mayActOnOrders()) {
-			throw new OrderActionRefusedException(codeOf(action), "Your role may view orders but not change them");
+			throw OrderActionRefusedException.ofState(codeOf(action), "action.notPermitted");
 		}
-		String refusal = state().refusal(action, dayOf(actor.at()));
+		MessageSourceResolvable refusal = state().refusal(action, dayOf(actor.at()));
 		if (refusal != null) {
-			throw new OrderActionRefusedException(codeOf(action), refusal);
+			throw OrderActionRefusedException.ofState(codeOf(action), refusal.getCodes()[0], refusal.getArguments());
 		}
 	}
 
@@ -276,7 +278,7 @@ public class Order {
 	/** Captures quantities of lines, with the merchant's description (null for none). */
 	public void captureLines(List<LineQuantity> quantities, String description, Actor actor) {
 		require(OrderAction.CAPTURE, actor);
-		Map<OrderLine, Integer> chosen = resolve(quantities, OrderLine::getCapturableQuantity, "captured",
+		Map<OrderLine, Integer> chosen = resolve(quantities, OrderLine::getCapturableQuantity, "capture",
 				Code.CAPTURE_NOT_ALLOWED);
 		Money amount = sum(chosen);
 		checkAmount(amount, getRemaining(), Code.CAPTURE_NOT_ALLOWED, "capture", "lines");
@@ -304,14 +306,14 @@ public class Order {
 	 */
 	public boolean updateMerchantReferences(String reference1, String reference2, Actor actor) {
 		if (actor.role() == Role.VIEWER) {
-			throw new OrderActionRefusedException(Code.NOT_ALLOWED, "A viewer cannot change an order");
+			throw OrderActionRefusedException.ofState(Code.NOT_ALLOWED, "action.notPermitted");
 		}
 		String first = reference(reference1, "merchant_reference1");
 		String second = (reference2 == null || reference2.isBlank()) ? null
 				: reference(reference2, "merchant_reference2");
 		if (first == null) {
-			throw new OrderActionRefusedException(Code.NOT_ALLOWED, "The first merchant reference is required",
-					"merchant_reference1");
+			throw OrderActionRefusedException.ofInput(Code.NOT_ALLOWED, "merchant_reference1",
+					"refusal.reference.missing");
 		}
 		if (first.equals(this.merchantReference) && Objects.equals(second, this.merchantReference2)) {
 			return false;
@@ -337,8 +339,8 @@ public class Order {
 		String stripped = value.strip();
 		if (stripped.toLowerCase(Locale.ROOT).length() > MAX_REFERENCE_LENGTH
 				|| stripped.chars().anyMatch(Character::isISOControl)) {
-			throw new OrderActionRefusedException(Code.NOT_ALLOWED,
-					"A merchant reference is at most " + MAX_REFERENCE_LENGTH + " characters of text", field);
+			throw OrderActionRefusedException.ofInput(Code.NOT_ALLOWED, field, "refusal.reference.invalid",
+					MAX_REFERENCE_LENGTH);
 		}
 		return stripped;
 	}
@@ -376,7 +378,7 @@ public class Order {
 	public void refundLines(List<LineQuantity> quantities, RefundReason reason, String note, Actor actor) {
 		require(OrderAction.REFUND, actor);
 		String cleanNote = checkReason(reason, note);
-		Map<OrderLine, Integer> chosen = resolve(quantities, OrderLine::getRefundableQuantity, "refunded",
+		Map<OrderLine, Integer> chosen = resolve(quantities, OrderLine::getRefundableQuantity, "refund",
 				Code.REFUND_NOT_ALLOWED);
 		Money amount = sum(chosen);
 		checkAmount(amount, getRefundable(), Code.REFUND_NOT_ALLOWED, "refund", "lines");
@@ -412,7 +414,7 @@ public class Order {
 		}
 		LocalDate extended = getExtendedExpiry(actor.at());
 		this.authorizationExpiresOn = extended;
-		record(OrderEventType.AUTHORIZATION_EXTENDED, null, null, null, "Expires on " + extended, actor);
+		record(OrderEventType.AUTHORIZATION_EXTENDED, null, null, null, extended.toString(), actor);
 		return true;
 	}
 
@@ -435,8 +437,7 @@ public class Order {
 	 */
 	public void expire(Instant now) {
 		if (!this.status.isOpen() || !state().isAuthorizationExpiredOn(dayOf(now))) {
-			throw new OrderActionRefusedException(Code.NOT_ALLOWED,
-					"Order " + this.publicId + " is not an authorization past its expiry");
+			throw OrderActionRefusedException.ofState(Code.NOT_ALLOWED, "refusal.expire.notExpired", this.publicId);
 		}
 		Money released = getRemaining();
 		this.releasedAmount += released.minorUnits();
@@ -455,40 +456,36 @@ public class Order {
 	 */
 	private void checkAmount(Money amount, Money limit, Code code, String verb, String field) {
 		if (amount == null) {
-			throw new OrderActionRefusedException(code, "Enter an amount", field);
+			throw OrderActionRefusedException.ofInput(code, field, "amount.missing");
 		}
 		if (!amount.currency().equals(this.currency)) {
-			throw new OrderActionRefusedException(code,
-					"The amount must be in " + this.currency.getCurrencyCode() + ", the order's currency", field);
+			throw OrderActionRefusedException.ofInput(code, field, "amount.currency", this.currency.getCurrencyCode());
 		}
 		if (!amount.isPositive()) {
-			throw new OrderActionRefusedException(code, "Enter an amount above zero", field);
+			throw OrderActionRefusedException.ofInput(code, field, "amount.notPositive");
 		}
 		if (amount.isGreaterThan(limit)) {
-			String most = "the most you can " + verb + " is " + limit.toDisplayString();
-			throw new OrderActionRefusedException(code,
-					"lines".equals(field) ? "These lines come to " + amount.toDisplayString() + ": " + most
-							: Character.toUpperCase(most.charAt(0)) + most.substring(1),
-					field);
+			throw "lines".equals(field)
+					? OrderActionRefusedException.ofInput(code, field, "lines.tooMuch." + verb, amount, limit)
+					: OrderActionRefusedException.ofInput(code, field, "amount.tooMuch." + verb, limit);
 		}
 	}
 
 	private String checkReason(RefundReason reason, String note) {
 		if (reason == null) {
-			throw new OrderActionRefusedException(Code.REFUND_NOT_ALLOWED, "Choose a reason for the refund", "reason");
+			throw OrderActionRefusedException.ofInput(Code.REFUND_NOT_ALLOWED, "reason", "refund.reason.missing");
 		}
 		String clean = (note == null || note.isBlank()) ? null : note.strip();
 		if (clean == null && reason.requiresNote()) {
-			throw new OrderActionRefusedException(Code.REFUND_NOT_ALLOWED, "Add a note to explain the refund", "note");
+			throw OrderActionRefusedException.ofInput(Code.REFUND_NOT_ALLOWED, "note", "refund.note.missing");
 		}
 		if (clean != null
 				&& clean.chars().anyMatch((c) -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-			throw new OrderActionRefusedException(Code.REFUND_NOT_ALLOWED,
-					"The note contains characters that are not text", "note");
+			throw OrderActionRefusedException.ofInput(Code.REFUND_NOT_ALLOWED, "note", "refund.note.notText");
 		}
 		if (clean != null && clean.length() > MAX_NOTE_LENGTH) {
-			throw new OrderActionRefusedException(Code.REFUND_NOT_ALLOWED,
-					"Keep the note to " + MAX_NOTE_LENGTH + " characters", "note");
+			throw OrderActionRefusedException.ofInput(Code.REFUND_NOT_ALLOWED, "note", "refund.note.tooLong",
+					MAX_NOTE_LENGTH);
 		}
 		return clean;
 	}
@@ -504,24 +501,23 @@ public class Order {
 			OrderLine line = this.lines.stream()
 				.filter((candidate) -> candidate.getReference().equals(wanted.reference()))
 				.findFirst()
-				.orElseThrow(() -> new OrderActionRefusedException(code, "The order has no line " + wanted.reference(),
-						"lines"));
+				.orElseThrow(
+						() -> OrderActionRefusedException.ofInput(code, "lines", "lines.unknown", wanted.reference()));
 			if (!seen.add(line.getReference())) {
-				throw new OrderActionRefusedException(code, "Line " + line.getReference() + " is named twice", "lines");
+				throw OrderActionRefusedException.ofInput(code, "lines", "lines.twice", line.getReference());
 			}
 			if (wanted.quantity() < 0) {
-				throw new OrderActionRefusedException(code, "Quantities cannot be negative", "lines",
-						line.getReference());
+				throw OrderActionRefusedException.ofLine(code, line.getReference(), "lines.negative");
 			}
 			int most = available.applyAsInt(line);
 			if (wanted.quantity() > most) {
-				throw new OrderActionRefusedException(code,
-						"Only " + most + " of " + line.getName() + " can be " + verb, "lines", line.getReference());
+				throw OrderActionRefusedException.ofLine(code, line.getReference(), "lines.tooMany." + verb, most,
+						line.getName());
 			}
 			chosen.put(line, wanted.quantity());
 		}
 		if (chosen.isEmpty()) {
-			throw new OrderActionRefusedException(code, "Choose at least one line and quantity", "lines");
+			throw OrderActionRefusedException.ofInput(code, "lines", "lines.none");
 		}
 		return chosen;
 	}

@@ -27,18 +27,18 @@ public record OrderFilter(String query, OrderStatus status, LocalDate from, Loca
 	public OrderFilter {
 		query = (query == null || query.isBlank()) ? null : query.strip();
 		if (query != null && query.length() > MAX_QUERY_LENGTH) {
-			throw new InvalidFilterException("Search for at most " + MAX_QUERY_LENGTH + " characters");
+			throw new InvalidFilterException("filter.queryTooLong", MAX_QUERY_LENGTH);
 		}
 		if (query != null && query.chars().anyMatch(Character::isISOControl)) {
-			throw new InvalidFilterException("Search for text: the search contains control characters");
+			throw new InvalidFilterException("filter.queryNotText");
 		}
 		for (LocalDate date : new LocalDate[] { from, to }) {
 			if (date != null && (date.isBefore(EARLIEST) || date.isAfter(LATEST))) {
-				throw new InvalidFilterException("Enter dates between " + EARLIEST + " and " + LATEST);
+				throw new InvalidFilterException("filter.dateOutOfRange", EARLIEST, LATEST);
 			}
 		}
 		if (from != null && to != null && from.isAfter(to)) {
-			throw new InvalidFilterException("The start date is after the end date");
+			throw new InvalidFilterException("filter.datesReversed");
 		}
 	}
 
@@ -49,7 +49,7 @@ public record OrderFilter(String query, OrderStatus status, LocalDate from, Loca
 	/** Parses the Orders page's URL parameters, refusing what is not one of ours. */
 	public static OrderFilter parse(String query, String status, String from, String to, String after, String sort) {
 		if (sort != null && !sort.isBlank() && !NEWEST_FIRST.equals(sort.strip())) {
-			throw new InvalidFilterException("Orders are listed newest first; no other order is offered");
+			throw new InvalidFilterException("filter.sort");
 		}
 		return new OrderFilter(query, parseStatus(status), parseDate(from, "start"), parseDate(to, "end"),
 				Cursor.parse(after));
@@ -78,7 +78,7 @@ public record OrderFilter(String query, OrderStatus status, LocalDate from, Loca
 			return OrderStatus.valueOf(status.strip());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidFilterException("Unknown status");
+			throw new InvalidFilterException("filter.status");
 		}
 	}
 
@@ -90,7 +90,7 @@ public record OrderFilter(String query, OrderStatus status, LocalDate from, Loca
 			return LocalDate.parse(date.strip());
 		}
 		catch (java.time.format.DateTimeParseException ex) {
-			throw new InvalidFilterException("Enter the " + which + " date as YYYY-MM-DD");
+			throw new InvalidFilterException("filter.date." + which);
 		}
 	}
 
@@ -130,7 +130,7 @@ public record OrderFilter(String query, OrderStatus status, LocalDate from, Loca
 				return new Cursor(createdAt, orderId);
 			}
 			catch (RuntimeException ex) {
-				throw new InvalidFilterException("This page link is not valid: start again from the newest orders");
+				throw new InvalidFilterException("filter.cursor");
 			}
 		}
 

@@ -135,7 +135,7 @@ public class OrderService {
 	 */
 	public UUID place(Staff staff, String key, NewOrder placed) {
 		if (!isWellFormedKey(key)) {
-			throw new IdempotencyKeyException("This request's idempotency key is not valid.");
+			throw new IdempotencyKeyException("idempotency.invalid");
 		}
 		String fingerprint = fingerprint("place|" + fields(placed.merchantReference(), placed.customerName(),
 				placed.customerEmail(), placed.currency(), placed.lines()));
@@ -168,7 +168,7 @@ public class OrderService {
 	 */
 	public void updateMerchantReferences(Staff staff, UUID orderId, String key, String reference1, String reference2) {
 		if (!isWellFormedKey(key)) {
-			throw new IdempotencyKeyException("This request's idempotency key is not valid.");
+			throw new IdempotencyKeyException("idempotency.invalid");
 		}
 		String fingerprint = fingerprint(orderId + "|references|" + fields(reference1, reference2));
 		try {
@@ -196,7 +196,7 @@ public class OrderService {
 
 	private static void requireSame(IdempotencyRecord record, String fingerprint, String kind) {
 		if (!record.fingerprint().equals(fingerprint) || !record.outcome().startsWith(kind)) {
-			throw new IdempotencyKeyException("This idempotency key was already used for another request.");
+			throw new IdempotencyKeyException("idempotency.reused");
 		}
 	}
 
@@ -205,7 +205,7 @@ public class OrderService {
 
 	private static UUID placedBy(IdempotencyRecord record, String fingerprint) {
 		if (!record.fingerprint().equals(fingerprint) || !record.outcome().startsWith(PLACED)) {
-			throw new IdempotencyKeyException("This idempotency key was already used for another request.");
+			throw new IdempotencyKeyException("idempotency.reused");
 		}
 		return UUID.fromString(record.outcome().substring(PLACED.length()));
 	}
@@ -355,7 +355,7 @@ public class OrderService {
 			outcome = ex.isAboutInput() ? "invalid" : "refused";
 			if (!ex.isAboutInput()) {
 				this.audit.record(staff.merchantId(), AuditEventType.ORDER_ACTION_REFUSED, staff.username(),
-						orderId.toString(), action + ": " + ex.code() + " " + ex.getMessage(), staff.clientAddress());
+						orderId.toString(), ex, staff.clientAddress());
 			}
 			throw ex;
 		}
@@ -389,7 +389,7 @@ public class OrderService {
 				// both again: a corrected form then gets a fresh key.
 				Request asked = request.apply(order);
 				if (unusableKey) {
-					throw new IdempotencyKeyException("This form has expired. Close it and open the action again.");
+					throw new IdempotencyKeyException("idempotency.formExpired");
 				}
 				fingerprint[0] = fingerprint(orderId + "|" + action + "|" + asked.parameters());
 				var previous = this.keys.findByMerchantIdAndKey(staff.merchantId(), key);
@@ -420,8 +420,7 @@ public class OrderService {
 	private static ActionOutcome replay(IdempotencyRecord record, String fingerprint) {
 		if (!record.fingerprint().equals(fingerprint) || record.outcome().startsWith(PLACED)
 				|| record.outcome().startsWith(REFERENCES)) {
-			throw new IdempotencyKeyException(
-					"This form was already sent with other values. Close it and open the action again.");
+			throw new IdempotencyKeyException("idempotency.otherValues");
 		}
 		return ActionOutcome.decode(record.outcome());
 	}

@@ -9,6 +9,9 @@ import java.util.Set;
 
 import org.merchantportal.merchant.Role;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 /**
  * What the order's rules read: its status, its amounts in minor units and when its
  * authorization expires. {@link #refusal(OrderAction, LocalDate)} is the one rule of
@@ -44,52 +47,51 @@ public record OrderState(OrderStatus status, Currency currency, long ordered, lo
 		return actions;
 	}
 
-	/** Why the order's state refuses the action on that day, or null if it allows it. */
-	String refusal(OrderAction action, LocalDate today) {
+	/**
+	 * Why the order's state refuses the action on that day, as a message code
+	 * ({@code refusal.*}, the status named in it where it decides), or null if it allows
+	 * it.
+	 */
+	MessageSourceResolvable refusal(OrderAction action, LocalDate today) {
 		return switch (action) {
 			case CANCEL -> {
 				if (this.status == OrderStatus.CANCELLED) {
-					yield "Order is already cancelled";
+					yield refusal("refusal.cancel.cancelled");
 				}
 				if (this.captured > 0) {
-					yield "Order has captures: refund it instead";
+					yield refusal("refusal.cancel.captured");
 				}
-				yield (this.status == OrderStatus.AUTHORIZED) ? null : "Order is " + describe(this.status);
+				yield (this.status == OrderStatus.AUTHORIZED) ? null : refusal("refusal.cancel." + this.status);
 			}
-			case CAPTURE -> openAuthorizationRefusal(today, "Nothing is left to capture: order is ");
+			case CAPTURE -> openAuthorizationRefusal(today, "refusal.capture.");
 			case REFUND -> {
 				if (this.captured == 0) {
-					yield (this.status == OrderStatus.AUTHORIZED) ? "Order has no captures: cancel it instead"
-							: "Order has no captures: nothing to refund";
+					yield refusal((this.status == OrderStatus.AUTHORIZED) ? "refusal.refund.cancelInstead"
+							: "refusal.refund.nothingCaptured");
 				}
-				yield (refundable() > 0) ? null : "Order is fully refunded";
+				yield (refundable() > 0) ? null : refusal("refusal.refund.refunded");
 			}
-			case RELEASE_AUTHORIZATION -> (this.status == OrderStatus.PART_CAPTURED) ? null
-					: "Only a part-captured order has a remaining authorization to release";
-			case EXTEND_AUTHORIZATION ->
-				openAuthorizationRefusal(today, "The authorization cannot be extended: order is ");
+			case RELEASE_AUTHORIZATION ->
+				(this.status == OrderStatus.PART_CAPTURED) ? null : refusal("refusal.release.notPartCaptured");
+			case EXTEND_AUTHORIZATION -> openAuthorizationRefusal(today, "refusal.extend.");
 		};
 	}
 
-	private String openAuthorizationRefusal(LocalDate today, String closedPrefix) {
+	/**
+	 * @param prefix the action's codes: {@code <prefix><STATUS>} for a closed order
+	 */
+	private MessageSourceResolvable openAuthorizationRefusal(LocalDate today, String prefix) {
 		if (!this.status.isOpen() || remaining() == 0) {
-			return closedPrefix + describe(this.status);
+			return refusal(prefix + this.status);
 		}
 		if (isAuthorizationExpiredOn(today)) {
-			return "The authorization expired on " + this.authorizationExpiresOn;
+			return refusal("refusal.authorizationExpired", this.authorizationExpiresOn);
 		}
 		return null;
 	}
 
-	private static String describe(OrderStatus status) {
-		return switch (status) {
-			case AUTHORIZED -> "authorized";
-			case PART_CAPTURED -> "part captured";
-			case CAPTURED -> "fully captured";
-			case CANCELLED -> "cancelled";
-			case EXPIRED -> "expired";
-			case CLOSED -> "closed";
-		};
+	private static MessageSourceResolvable refusal(String code, Object... arguments) {
+		return new DefaultMessageSourceResolvable(new String[] { code }, arguments);
 	}
 
 	/** Order amount less what was captured and what was released, in minor units. */

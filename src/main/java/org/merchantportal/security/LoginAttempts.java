@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 
+import org.merchantportal.audit.AuditDetail;
 import org.merchantportal.audit.AuditEventType;
 import org.merchantportal.audit.AuditLog;
 import org.merchantportal.merchant.PortalUser;
 import org.merchantportal.merchant.PortalUserRepository;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureServiceExceptionEvent;
@@ -62,7 +64,7 @@ class LoginAttempts {
 		Authentication attempt = event.getAuthentication();
 		String username = String.valueOf(attempt.getName()).strip().toLowerCase(Locale.ROOT);
 		String address = clientAddress(attempt);
-		String reason = describe(event.getException());
+		MessageSourceResolvable reason = describe(event.getException());
 		PortalUser user = this.users.findLockedByUsername(username).orElse(null);
 		if (user == null) {
 			this.audit.record(null, AuditEventType.LOGIN_FAILED, truncate(username), truncate(username), reason,
@@ -75,23 +77,23 @@ class LoginAttempts {
 				reason, address);
 		if (locked) {
 			this.audit.record(user.getMerchantId(), AuditEventType.ACCOUNT_LOCKED, user.getUsername(),
-					user.getUsername(), "Locked for " + PortalUser.LOCKOUT.toMinutes() + " minutes after "
-							+ PortalUser.MAX_FAILED_LOGINS + " failed logins",
+					user.getUsername(),
+					AuditDetail.of("audit.detail.locked", PortalUser.LOCKOUT.toMinutes(), PortalUser.MAX_FAILED_LOGINS),
 					address);
 		}
 	}
 
-	private static String describe(AuthenticationException failure) {
+	private static MessageSourceResolvable describe(AuthenticationException failure) {
 		if (failure instanceof LockedException) {
-			return "Account locked";
+			return AuditDetail.of("audit.detail.loginLocked");
 		}
 		if (failure instanceof DisabledException) {
-			return "Account disabled";
+			return AuditDetail.of("audit.detail.loginDisabled");
 		}
 		if (failure instanceof BadCredentialsException) {
-			return "Wrong email or password";
+			return AuditDetail.of("audit.detail.loginWrongPassword");
 		}
-		return failure.getClass().getSimpleName();
+		return AuditDetail.of("audit.detail.loginRefused", failure.getClass().getSimpleName());
 	}
 
 	private static String clientAddress(Authentication authentication) {

@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.merchantportal.audit.AuditDetail;
 import org.merchantportal.audit.AuditEventType;
 import org.merchantportal.audit.AuditLog;
 import org.merchantportal.security.LoginThrottle.Refusal;
@@ -112,10 +113,8 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 		logger.warn("Refusing logins from {} for a while: more than {} failed logins in a minute", address,
 				this.throttle.maxFailuresPerMinute());
 		try {
-			this.audit.record(
-					null, AuditEventType.LOGIN_THROTTLED, username, username, "Refused: more than "
-							+ this.throttle.maxFailuresPerMinute() + " failed logins a minute from this address",
-					address);
+			this.audit.record(null, AuditEventType.LOGIN_THROTTLED, username, username,
+					AuditDetail.of("audit.detail.throttled", this.throttle.maxFailuresPerMinute()), address);
 		}
 		catch (RuntimeException ex) {
 			// The refusal stands without its record: a throttled login must stay cheap.

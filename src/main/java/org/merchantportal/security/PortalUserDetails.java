@@ -1,7 +1,9 @@
 package org.merchantportal.security;
 
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 import org.merchantportal.merchant.PortalUser;
 import org.merchantportal.merchant.Role;
@@ -17,7 +19,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  */
 public final class PortalUserDetails implements UserDetails, CredentialsContainer, StaffMember {
 
-	private static final long serialVersionUID = 1L;
+	private static final long serialVersionUID = 2L;
 
 	private final long userId;
 
@@ -33,14 +35,45 @@ public final class PortalUserDetails implements UserDetails, CredentialsContaine
 
 	private String passwordHash;
 
-	PortalUserDetails(PortalUser user, boolean locked) {
-		this.userId = user.getId();
-		this.merchantId = user.getMerchantId();
-		this.username = user.getUsername();
-		this.role = user.getRole();
-		this.enabled = user.isEnabled();
+	/** The language the user chose, or null to follow the browser. */
+	private final Locale language;
+
+	/** The user's time zone, or else the merchant's. */
+	private final ZoneId timeZone;
+
+	PortalUserDetails(PortalUser user, boolean locked, ZoneId merchantTimeZone) {
+		this(user.getId(), user.getMerchantId(), user.getUsername(), user.getRole(), user.isEnabled(), locked,
+				user.getPasswordHash(), user.getLanguage(),
+				(user.getTimeZone() != null) ? user.getTimeZone() : merchantTimeZone);
+	}
+
+	private PortalUserDetails(long userId, long merchantId, String username, Role role, boolean enabled, boolean locked,
+			String passwordHash, Locale language, ZoneId timeZone) {
+		this.userId = userId;
+		this.merchantId = merchantId;
+		this.username = username;
+		this.role = role;
+		this.enabled = enabled;
 		this.locked = locked;
-		this.passwordHash = user.getPasswordHash();
+		this.passwordHash = passwordHash;
+		this.language = language;
+		this.timeZone = timeZone;
+	}
+
+	/** The same user, with another choice of language (null: the browser's). */
+	PortalUserDetails withLanguage(Locale language) {
+		return new PortalUserDetails(this.userId, this.merchantId, this.username, this.role, this.enabled, this.locked,
+				this.passwordHash, language, this.timeZone);
+	}
+
+	/** The language the user chose, or null to follow the browser's. */
+	public Locale language() {
+		return this.language;
+	}
+
+	/** The time zone the user's times are shown in. */
+	public ZoneId timeZone() {
+		return this.timeZone;
 	}
 
 	@Override

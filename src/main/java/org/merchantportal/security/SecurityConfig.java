@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.merchantportal.audit.AuditLog;
 import org.merchantportal.merchant.ApiCredentials;
+import org.merchantportal.merchant.MerchantRepository;
 import org.merchantportal.merchant.PortalUserRepository;
 import org.merchantportal.merchant.Role;
 import org.merchantportal.web.ApiError;
@@ -308,8 +309,10 @@ class SecurityConfig {
 	 * locked account refuses even the right password.
 	 */
 	@Bean
-	DaoAuthenticationProvider authenticationProvider(PortalUserRepository users, Clock clock, PasswordEncoder encoder) {
-		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(new PortalUserDetailsService(users, clock));
+	DaoAuthenticationProvider authenticationProvider(PortalUserRepository users, MerchantRepository merchants,
+			Clock clock, PasswordEncoder encoder) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(
+				new PortalUserDetailsService(users, merchants, clock));
 		provider.setPasswordEncoder(encoder);
 		provider.setPreAuthenticationChecks((user) -> {
 		});

@@ -1,12 +1,14 @@
 package org.merchantportal.web;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.merchantportal.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,10 +30,13 @@ import org.springframework.web.util.HtmlUtils;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
-	static final String MESSAGE = "The portal cannot reach its database right now. Nothing was changed: "
-			+ "try again in a minute.";
-
 	private static final Logger logger = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
+
+	private final Messages messages;
+
+	DatabaseUnavailableFilter(Messages messages) {
+		this.messages = messages;
+	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -49,13 +54,19 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private static void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	/**
+	 * In the browser's language: the user's own choice is in the session, which is in the
+	 * database.
+	 */
+	private void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		Locale locale = Languages.of(request);
 		response.resetBuffer();
 		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		response.setHeader("Retry-After", "30");
 		response.setHeader("Cache-Control", "no-store");
 		response.setContentType("text/html;charset=UTF-8");
-		String message = HtmlUtils.htmlEscape(MESSAGE);
+		String message = HtmlUtils.htmlEscape(this.messages.get("unavailable.detail", locale));
+		String title = HtmlUtils.htmlEscape(this.messages.get("unavailable.title", locale));
 		if (HtmxRequest.fromRequest(request).isHtmxRequest()) {
 			// Leave the page as it is and show the message in its status region.
 			response.setHeader("HX-Reswap", "none");
@@ -65,10 +76,10 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 			return;
 		}
 		response.getWriter()
-			.write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Temporarily unavailable"
-					+ " · Merchant Portal</title><link rel=\"stylesheet\" href=\"/css/portal.css\"></head><body>"
-					+ "<main class=\"page narrow\" id=\"main\"><div class=\"card problem\" role=\"alert\">"
-					+ "<h1>Temporarily unavailable</h1><p>" + message + "</p></div></main></body></html>");
+			.write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\"><title>"
+					+ title + " · Merchant Portal</title><link rel=\"stylesheet\" href=\"/css/portal.css\"></head>"
+					+ "<body><main class=\"page narrow\" id=\"main\"><div class=\"card problem\" role=\"alert\">"
+					+ "<h1>" + title + "</h1><p>" + message + "</p></div></main></body></html>");
 	}
 
 }

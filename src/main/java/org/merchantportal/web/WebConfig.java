@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.CacheControl;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -51,6 +52,19 @@ class WebConfig implements WebMvcConfigurer {
 		// The merchant API is stateless: a browser's session cookie on a call is ignored.
 		registration.addUrlPatterns("/ordermanagement/*");
 		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
+		return registration;
+	}
+
+	/**
+	 * Outside everything else that writes a response, the database's 503 included: the
+	 * session filter and security write their headers through it.
+	 */
+	@Bean
+	FilterRegistrationBean<CompressedResponses> compressedResponses() {
+		FilterRegistrationBean<CompressedResponses> registration = new FilterRegistrationBean<>(
+				new CompressedResponses());
+		registration.addUrlPatterns("/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
 		return registration;
 	}
 

@@ -1,5 +1,6 @@
 package org.merchantportal.merchant;
 
+import org.merchantportal.i18n.English;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,14 +112,15 @@ class ApiCredentialsTests {
 		this.credentials.revoke(admin, created.credential().getPublicId());
 		this.credentials.revoke(admin, created.credential().getPublicId());
 		List<Map<String, Object>> entries = this.jdbc.queryForList(
-				"select type, actor, merchant_id, detail from audit_event where subject = ? order by id", username);
+				"select type, actor, merchant_id, detail, detail_arguments from audit_event where subject = ? order by id",
+				username);
 		assertThat(entries).extracting((entry) -> entry.get("TYPE"))
 			.containsExactly(AuditEventType.API_CREDENTIAL_CREATED.name(),
 					AuditEventType.API_CREDENTIAL_REVOKED.name());
 		assertThat(entries).allSatisfy((entry) -> {
 			assertThat(entry.get("ACTOR")).isEqualTo(AttackFixtures.NORDIC_ADMIN);
 			assertThat(entry.get("MERCHANT_ID")).isEqualTo(admin.merchantId());
-			assertThat(entry.get("DETAIL").toString()).contains(created.credential().getName())
+			assertThat(entry.get("DETAIL_ARGUMENTS").toString()).isEqualTo(created.credential().getName())
 				.doesNotContain(created.secret());
 		});
 	}
@@ -136,7 +138,7 @@ class ApiCredentialsTests {
 		String name = "Twice " + UUID.randomUUID();
 		this.credentials.create(nordic, "  " + name + "  ");
 		assertThatThrownBy(() -> this.credentials.create(nordic, name)).isInstanceOfSatisfying(
-				UserAdministrationException.class, (ex) -> assertThat(ex.getMessage()).contains("exists already"));
+				UserAdministrationException.class, (ex) -> assertThat(English.of(ex)).contains("exists already"));
 		// Another merchant may use the same name.
 		this.credentials.create(admin(AttackFixtures.FJORD_ADMIN), name);
 		assertThat(count()).isEqualTo(before + 2);
@@ -156,7 +158,7 @@ class ApiCredentialsTests {
 		}
 		assertThatThrownBy(() -> this.credentials.create(admin, "One too many"))
 			.isInstanceOf(UserAdministrationException.class)
-			.hasMessageContaining("at most 20");
+			.satisfies((ex) -> assertThat(English.of((UserAdministrationException) ex)).contains("at most 20"));
 		this.credentials.revoke(admin, created.get(0).credential().getPublicId());
 		assertThat(this.credentials.create(admin, "In its place").credential().getUsername()).startsWith("mp_");
 	}

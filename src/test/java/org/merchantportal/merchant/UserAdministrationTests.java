@@ -1,5 +1,8 @@
 package org.merchantportal.merchant;
 
+import java.util.Locale;
+import org.merchantportal.i18n.English;
+import org.merchantportal.i18n.Messages;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +61,9 @@ class UserAdministrationTests {
 	private static final String LOGIN_ADDRESS = "198.51.100.23";
 
 	private static final String PASSWORD = "correct horse battery";
+
+	@Autowired
+	private Messages messages;
 
 	@Autowired
 	UserAdministration administration;
@@ -262,7 +268,7 @@ class UserAdministrationTests {
 		assertThat(reload(user).getRole()).isEqualTo(Role.ORDER_MANAGER);
 		assertThat(this.audit.recent(admin.getMerchantId(), 10)).first()
 			.satisfies((event) -> assertAuditEvent(event, AuditEventType.ROLE_CHANGED, admin, user))
-			.satisfies((event) -> assertThat(event.getDetail()).contains("VIEWER").contains("ORDER_MANAGER"));
+			.satisfies((event) -> assertThat(english(event)).isEqualTo("Viewer → Order manager"));
 		logIn(user.getUsername(), PASSWORD).andExpect(authenticated().withRoles(Role.ORDER_MANAGER.name()));
 	}
 
@@ -582,9 +588,8 @@ class UserAdministrationTests {
 							admin.getMerchantId()));
 		assertThat(events).allSatisfy(
 				(event) -> assertThat(event.getOccurredAt()).isAfter(before).isBefore(Instant.now().plusSeconds(1)));
-		assertThat(events.get(4).getDetail()).contains("VIEWER");
-		assertThat(events.get(4).getDetail()).doesNotContain(PASSWORD);
-		assertThat(events.get(3).getDetail()).contains("VIEWER").contains("ADMIN");
+		assertThat(english(events.get(4))).isEqualTo("Role Viewer");
+		assertThat(english(events.get(3))).isEqualTo("Viewer → Admin");
 	}
 
 	@Test
@@ -672,7 +677,7 @@ class UserAdministrationTests {
 
 	private static void assertRefused(ThrowingCallable change, String field, String message) {
 		assertThatExceptionOfType(UserAdministrationException.class).isThrownBy(change)
-			.withMessage(message)
+			.satisfies(English.says(message))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo(field));
 	}
 
@@ -694,6 +699,11 @@ class UserAdministrationTests {
 		assertThat(event.getSubject()).isEqualTo(subject.getUsername());
 		assertThat(event.getClientAddress()).isEqualTo(ADMIN_ADDRESS);
 		assertThat(event.getOccurredAt()).isNotNull();
+	}
+
+	/** An entry's detail as an English reader sees it. */
+	private String english(AuditEvent event) {
+		return this.messages.get(event.getDetail(), Locale.ENGLISH);
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.merchantportal.order;
 
+import org.merchantportal.i18n.English;
 import java.util.Currency;
 import java.util.Locale;
 
@@ -44,7 +45,7 @@ class MoneyTests {
 	@Test
 	void refusesDecimalsForYen() {
 		assertThatExceptionOfType(InvalidAmountException.class).isThrownBy(() -> Money.parse("12.5", JPY))
-			.withMessage("JPY amounts have no decimals");
+			.satisfies(English.says("JPY amounts have no decimals"));
 	}
 
 	@Test
@@ -55,7 +56,7 @@ class MoneyTests {
 	@Test
 	void refusesMoreDecimalsThanTheCurrencyHas() {
 		assertThatExceptionOfType(InvalidAmountException.class).isThrownBy(() -> Money.parse("12.505", SEK))
-			.withMessage("SEK amounts have at most 2 decimals");
+			.satisfies(English.says("SEK amounts have at most 2 decimals"));
 	}
 
 	@ParameterizedTest
@@ -71,7 +72,7 @@ class MoneyTests {
 	@ValueSource(strings = { "", "  ", "\t" })
 	void asksForAnAmountWhenNothingWasEntered(String input) {
 		assertThatExceptionOfType(InvalidAmountException.class).isThrownBy(() -> Money.parse(input, SEK))
-			.withMessage("Enter an amount");
+			.satisfies(English.says("Enter an amount"));
 	}
 
 	@ParameterizedTest
@@ -85,33 +86,33 @@ class MoneyTests {
 	@Test
 	void asksWhetherALoneSeparatorBeforeThreeDigitsGroupsThousands() {
 		assertThatExceptionOfType(InvalidAmountException.class).isThrownBy(() -> Money.parse("1,000", SEK))
-			.withMessageStartingWith("Is that a thousands separator?");
+			.satisfies(English.saysFirst("Is that a thousands separator?"));
 		assertThatExceptionOfType(InvalidAmountException.class).isThrownBy(() -> Money.parse("1.500", SEK))
-			.withMessage("SEK amounts have at most 2 decimals");
+			.satisfies(English.says("SEK amounts have at most 2 decimals"));
 	}
 
 	@Test
 	void refusesMalformedInputWithAnExampleOfTheCurrency() {
 		assertThatExceptionOfType(InvalidAmountException.class).isThrownBy(() -> Money.parse("1e3", SEK))
-			.withMessage("Enter an amount such as 12.50");
+			.satisfies(English.says("Enter an amount such as 12.50"));
 		assertThatExceptionOfType(InvalidAmountException.class).isThrownBy(() -> Money.parse("1.2.3", JPY))
-			.withMessage("Enter an amount such as 12");
+			.satisfies(English.says("Enter an amount such as 12"));
 		assertThatExceptionOfType(InvalidAmountException.class).isThrownBy(() -> Money.parse("-1", JPY))
-			.withMessage("Enter an amount above zero");
+			.satisfies(English.says("Enter an amount above zero"));
 	}
 
 	@Test
 	void refusesAmountThatDoesNotFitInALong() {
 		assertThatExceptionOfType(InvalidAmountException.class).isThrownBy(() -> Money.parse("999999999999999999", SEK))
-			.withMessage("The amount is too large");
+			.satisfies(English.says("The amount is too large"));
 		assertThatExceptionOfType(InvalidAmountException.class)
 			.isThrownBy(() -> Money.parse("99999999999999999999", SEK));
 	}
 
 	@Test
-	void invalidAmountIsAnIllegalArgument() {
-		assertThatIllegalArgumentException().isThrownBy(() -> Money.parse("-1", SEK))
-			.isInstanceOf(InvalidAmountException.class);
+	void invalidAmountSaysWhyAsAMessageCode() {
+		assertThatExceptionOfType(InvalidAmountException.class).isThrownBy(() -> Money.parse("-1", SEK))
+			.satisfies((ex) -> assertThat(ex.getCodes()).containsExactly("amount.notPositive"));
 	}
 
 	// --- Formatting ------------------------------------------------------------------
@@ -156,7 +157,7 @@ class MoneyTests {
 	@Test
 	void multipliesByAQuantity() {
 		assertThat(Money.of(1250, SEK).times(3)).isEqualTo(Money.of(3750, SEK));
-		assertThat(Money.of(1250, SEK).times(0)).isEqualTo(Money.zero(SEK));
+		assertThat(Money.of(1250, SEK).times(0)).isEqualTo(Money.of(0, SEK));
 	}
 
 	@Test
@@ -182,9 +183,9 @@ class MoneyTests {
 	@Test
 	void tellsSignAndZero() {
 		assertThat(Money.of(1, SEK).isPositive()).isTrue();
-		assertThat(Money.zero(SEK).isPositive()).isFalse();
+		assertThat(Money.of(0, SEK).isPositive()).isFalse();
 		assertThat(Money.of(-1, SEK).isPositive()).isFalse();
-		assertThat(Money.zero(SEK).isZero()).isTrue();
+		assertThat(Money.of(0, SEK).isZero()).isTrue();
 		assertThat(Money.of(1, SEK).isZero()).isFalse();
 	}
 

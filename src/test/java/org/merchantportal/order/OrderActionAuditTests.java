@@ -1,5 +1,7 @@
 package org.merchantportal.order;
 
+import java.util.Locale;
+import org.merchantportal.i18n.Messages;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,9 @@ class OrderActionAuditTests {
 	@Autowired
 	PortalUserRepository users;
 
+	@Autowired
+	Messages messages;
+
 	@Test
 	void recordsARefusedActionWithUserAddressAndReason() {
 		long nordic = this.users.findByUsername("orders@nordic-shoes.example").orElseThrow().getMerchantId();
@@ -53,7 +58,9 @@ class OrderActionAuditTests {
 		assertThat(event.getType()).isEqualTo(AuditEventType.ORDER_ACTION_REFUSED);
 		assertThat(event.getActor()).isEqualTo("orders@nordic-shoes.example");
 		assertThat(event.getSubject()).isEqualTo(captured.publicId().toString());
-		assertThat(event.getDetail()).isEqualTo("cancel: CANCEL_NOT_ALLOWED Order has captures: refund it instead");
+		assertThat(event.getDetail().getCodes()).containsExactly("refusal.cancel.captured");
+		assertThat(this.messages.get(event.getDetail(), Locale.ENGLISH))
+			.isEqualTo("Order has captures: refund it instead");
 		assertThat(event.getClientAddress()).isEqualTo("203.0.113.7");
 		assertThat(event.getOccurredAt()).isNotNull();
 

@@ -1,5 +1,6 @@
 package org.merchantportal.order;
 
+import org.merchantportal.i18n.English;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +80,7 @@ class OrderServiceTests {
 		assertThatExceptionOfType(OrderActionRefusedException.class)
 			.isThrownBy(() -> this.service.cancel(MANAGER, orderId, newKey()))
 			.satisfies((refused) -> assertThat(refused.code()).isEqualTo(Code.CANCEL_NOT_ALLOWED))
-			.withMessage("Order has captures: refund it instead");
+			.satisfies(English.says("Order has captures: refund it instead"));
 		Order order = load(orderId);
 		assertThat(order.getStatus()).isEqualTo(OrderStatus.PART_CAPTURED);
 		assertThat(order.getTimeline()).hasSize(2);

@@ -1,5 +1,7 @@
 package org.merchantportal.security;
 
+import java.util.Locale;
+import org.merchantportal.i18n.Messages;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +39,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @AttackTest
 class AuditAttackTests {
+
+	@Autowired
+	private Messages messages;
 
 	@Autowired
 	MockMvc mvc;
@@ -102,12 +107,12 @@ class AuditAttackTests {
 			.allMatch((event) -> event.getActor().equals(name) && event.getOccurredAt().isAfter(start));
 		assertThat(failures).filteredOn((event) -> "203.0.113.23".equals(event.getClientAddress()))
 			.singleElement()
-			.satisfies((event) -> assertThat(event.getDetail()).containsIgnoringCase("locked"));
+			.satisfies((event) -> assertThat(english(event)).isEqualTo("Account locked"));
 		AuditEvent lockout = events.stream()
 			.filter((event) -> event.getType() == AuditEventType.ACCOUNT_LOCKED)
 			.findFirst()
 			.orElseThrow();
-		assertThat(lockout.getDetail()).contains("30 minutes");
+		assertThat(english(lockout)).isEqualTo("Locked for 30 minutes after 10 failed logins");
 
 		// An unknown user's failures are recorded too, under the name tried.
 		String unknown = "nobody-" + name;
@@ -159,7 +164,7 @@ class AuditAttackTests {
 		}
 		assertThat(events).filteredOn((event) -> event.getType() == AuditEventType.ROLE_CHANGED)
 			.singleElement()
-			.satisfies((event) -> assertThat(event.getDetail()).contains("VIEWER").contains("ORDER_MANAGER"));
+			.satisfies((event) -> assertThat(english(event)).isEqualTo("Viewer → Order manager"));
 		assertRecorded(eventsAbout(newName), AuditEventType.USER_CREATED, AttackFixtures.NORDIC_ADMIN, address, start,
 				1);
 
@@ -241,6 +246,11 @@ class AuditAttackTests {
 			return offset.toInstant();
 		}
 		return (Instant) value;
+	}
+
+	/** An entry's detail as an English reader sees it. */
+	private String english(AuditEvent event) {
+		return this.messages.get(event.getDetail(), Locale.ENGLISH);
 	}
 
 }

@@ -1,5 +1,8 @@
 package org.merchantportal.security;
 
+import org.merchantportal.merchant.MerchantRepository;
+import org.merchantportal.i18n.Messages;
+import java.time.ZoneOffset;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -30,12 +33,12 @@ public final class TestUsers {
 	public static PortalUserDetails user(long merchantId, String username, Role role) {
 		PortalUser user = new PortalUser(merchantId, username, "{noop}not-used", role);
 		ReflectionTestUtils.setField(user, "id", 1000L + role.ordinal());
-		return new PortalUserDetails(user, false);
+		return new PortalUserDetails(user, false, ZoneOffset.UTC);
 	}
 
 	/** A user of the users table, logged in as form login would log them in. */
 	public static PortalUserDetails loggedIn(PortalUser user) {
-		return new PortalUserDetails(user, false);
+		return new PortalUserDetails(user, false, ZoneOffset.UTC);
 	}
 
 	/**
@@ -44,12 +47,17 @@ public final class TestUsers {
 	 * empty users table: slice tests log in with {@link #user(long, String, Role)}.
 	 */
 	@TestConfiguration(proxyBeanMethods = false)
-	@Import({ SecurityConfig.class, SessionConfig.class })
+	@Import({ SecurityConfig.class, SessionConfig.class, PortalLocaleResolver.class, Messages.class })
 	public static class PortalSecurity {
 
 		@Bean
 		PortalUserRepository portalUserRepository() {
 			return Mockito.mock(PortalUserRepository.class);
+		}
+
+		@Bean
+		MerchantRepository merchantRepository() {
+			return Mockito.mock(MerchantRepository.class);
 		}
 
 		/** The login throttle, at a limit no slice test reaches. */

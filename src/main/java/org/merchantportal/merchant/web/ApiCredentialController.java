@@ -1,10 +1,12 @@
 package org.merchantportal.merchant.web;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.merchantportal.i18n.Messages;
 import org.merchantportal.merchant.ApiCredentialNotFoundException;
 import org.merchantportal.merchant.ApiCredentials;
 import org.merchantportal.merchant.StaffMember;
@@ -36,8 +38,11 @@ class ApiCredentialController {
 
 	private final ApiCredentials credentials;
 
-	ApiCredentialController(ApiCredentials credentials) {
+	private final Messages messages;
+
+	ApiCredentialController(ApiCredentials credentials, Messages messages) {
 		this.credentials = credentials;
+		this.messages = messages;
 	}
 
 	@GetMapping("/api-credentials")
@@ -47,7 +52,7 @@ class ApiCredentialController {
 
 	@PostMapping("/api-credentials")
 	String create(@AuthenticationPrincipal StaffMember user, @RequestParam(required = false) String name,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
+			HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
 		ApiCredentials.Created created;
 		try {
 			created = this.credentials.create(admin(user, request), name);
@@ -55,7 +60,7 @@ class ApiCredentialController {
 		catch (UserAdministrationException ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return page(user, FormInput.shownAgain(name, ApiCredentials.MAX_NAME_LENGTH),
-					Map.of("name", ex.getMessage()), model);
+					Map.of("name", this.messages.get(ex, locale)), model);
 		}
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		model.addAttribute("created", created.credential());
@@ -66,9 +71,9 @@ class ApiCredentialController {
 
 	@PostMapping("/api-credentials/{credentialId}/revoke")
 	String revoke(@AuthenticationPrincipal StaffMember user, @PathVariable UUID credentialId,
-			HttpServletRequest request, RedirectAttributes redirect) {
+			HttpServletRequest request, RedirectAttributes redirect, Locale locale) {
 		this.credentials.revoke(admin(user, request), credentialId);
-		redirect.addFlashAttribute("message", "Credential revoked: it no longer authenticates any call.");
+		redirect.addFlashAttribute("message", this.messages.get("credentials.revoked", locale));
 		return "redirect:/api-credentials";
 	}
 

@@ -1,11 +1,13 @@
 package org.merchantportal.merchant.web;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.merchantportal.audit.AuditLog;
+import org.merchantportal.i18n.Messages;
 import org.merchantportal.merchant.Role;
 import org.merchantportal.merchant.StaffMember;
 import org.merchantportal.merchant.UserAdministration;
@@ -41,20 +43,23 @@ class UserController {
 
 	private final Clock clock;
 
-	UserController(UserAdministration users, AuditLog audit, Clock clock) {
+	private final Messages messages;
+
+	UserController(UserAdministration users, AuditLog audit, Clock clock, Messages messages) {
 		this.users = users;
 		this.audit = audit;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	@GetMapping("/users")
-	String list(@AuthenticationPrincipal StaffMember user, Model model) {
-		return page(user, UserForm.empty(), Map.of(), model);
+	String list(@AuthenticationPrincipal StaffMember user, Model model, Locale locale) {
+		return page(user, UserForm.empty(), Map.of(), model, locale);
 	}
 
 	@PostMapping("/users")
 	String create(@AuthenticationPrincipal StaffMember user, UserForm form, HttpServletRequest request,
-			HttpServletResponse response, RedirectAttributes redirect, Model model) {
+			HttpServletResponse response, RedirectAttributes redirect, Model model, Locale locale) {
 		try {
 			this.users.create(admin(user, request), form.username(), form.password(), parseRole(form.role()));
 		}
@@ -63,51 +68,53 @@ class UserController {
 			// The username as typed, cut to what the field takes; never the password.
 			UserForm kept = new UserForm(FormInput.shownAgain(form.username(), UserAdministration.MAX_USERNAME_LENGTH),
 					"", form.role());
-			return page(user, kept, Map.of((ex.field() != null) ? ex.field() : "form", ex.getMessage()), model);
+			return page(user, kept, Map.of((ex.field() != null) ? ex.field() : "form", this.messages.get(ex, locale)),
+					model, locale);
 		}
-		redirect.addFlashAttribute("message", "Created " + form.username().strip() + ".");
+		redirect.addFlashAttribute("message", this.messages.get("users.created", locale, form.username().strip()));
 		return "redirect:/users";
 	}
 
 	@PostMapping("/users/{userId}/role")
 	String changeRole(@AuthenticationPrincipal StaffMember user, @PathVariable long userId,
-			@RequestParam(required = false) String role, HttpServletRequest request, RedirectAttributes redirect) {
+			@RequestParam(required = false) String role, HttpServletRequest request, RedirectAttributes redirect,
+			Locale locale) {
 		this.users.changeRole(admin(user, request), userId, parseRole(role));
-		redirect.addFlashAttribute("message", "Role changed.");
+		redirect.addFlashAttribute("message", this.messages.get("users.roleChanged", locale));
 		return "redirect:/users";
 	}
 
 	@PostMapping("/users/{userId}/disable")
 	String disable(@AuthenticationPrincipal StaffMember user, @PathVariable long userId, HttpServletRequest request,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, Locale locale) {
 		this.users.disable(admin(user, request), userId);
-		redirect.addFlashAttribute("message", "User disabled: they can no longer log in.");
+		redirect.addFlashAttribute("message", this.messages.get("users.disabledDone", locale));
 		return "redirect:/users";
 	}
 
 	@PostMapping("/users/{userId}/enable")
 	String enable(@AuthenticationPrincipal StaffMember user, @PathVariable long userId, HttpServletRequest request,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, Locale locale) {
 		this.users.enable(admin(user, request), userId);
-		redirect.addFlashAttribute("message", "User enabled.");
+		redirect.addFlashAttribute("message", this.messages.get("users.enabledDone", locale));
 		return "redirect:/users";
 	}
 
 	@PostMapping("/users/{userId}/unlock")
 	String unlock(@AuthenticationPrincipal StaffMember user, @PathVariable long userId, HttpServletRequest request,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, Locale locale) {
 		this.users.unlock(admin(user, request), userId);
-		redirect.addFlashAttribute("message", "User unlocked.");
+		redirect.addFlashAttribute("message", this.messages.get("users.unlockedDone", locale));
 		return "redirect:/users";
 	}
 
 	@ExceptionHandler(UserAdministrationException.class)
 	String refused(UserAdministrationException ex, @AuthenticationPrincipal StaffMember user,
-			HttpServletResponse response, Model model) {
+			HttpServletResponse response, Model model, Locale locale) {
 		response
 			.setStatus((ex.field() != null) ? HttpStatus.UNPROCESSABLE_CONTENT.value() : HttpStatus.CONFLICT.value());
-		return page(user, UserForm.empty(), Map.of((ex.field() != null) ? ex.field() : "change", ex.getMessage()),
-				model);
+		return page(user, UserForm.empty(),
+				Map.of((ex.field() != null) ? ex.field() : "change", this.messages.get(ex, locale)), model, locale);
 	}
 
 	@ExceptionHandler(UserNotFoundException.class)
@@ -118,9 +125,13 @@ class UserController {
 		return "error/problem";
 	}
 
-	private String page(StaffMember user, UserForm form, Map<String, String> errors, Model model) {
+	private String page(StaffMember user, UserForm form, Map<String, String> errors, Model model, Locale locale) {
 		model.addAttribute("users", this.users.list(user.merchantId()));
-		model.addAttribute("events", this.audit.recent(user.merchantId(), AUDIT_ROWS));
+		model.addAttribute("events",
+				this.audit.recent(user.merchantId(), AUDIT_ROWS)
+					.stream()
+					.map((event) -> AuditRow.of(event, this.messages, locale))
+					.toList());
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);

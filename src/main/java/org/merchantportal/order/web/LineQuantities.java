@@ -3,6 +3,7 @@ package org.merchantportal.order.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.merchantportal.i18n.LocalizedException;
 import org.merchantportal.order.LineQuantity;
 import org.merchantportal.web.FormInput;
 
@@ -23,7 +24,7 @@ final class LineQuantities {
 	static List<LineQuantity> parse(List<String> lines, List<String> quantities) {
 		List<LineQuantity> result = new ArrayList<>();
 		if (lines == null || quantities == null || lines.size() != quantities.size()) {
-			throw new InvalidQuantityException("Choose at least one line and quantity");
+			throw new InvalidQuantityException("lines.none", null);
 		}
 		for (int i = 0; i < lines.size(); i++) {
 			String quantity = quantities.get(i).strip();
@@ -31,7 +32,7 @@ final class LineQuantities {
 				continue;
 			}
 			if (!quantity.matches("-?\\d{1,6}")) {
-				throw new InvalidQuantityException("Quantities are whole numbers", lines.get(i));
+				throw new InvalidQuantityException("lines.notWhole", lines.get(i));
 			}
 			result.add(new LineQuantity(lines.get(i), Integer.parseInt(quantity)));
 		}
@@ -52,17 +53,13 @@ final class LineQuantities {
 		return (index >= 0 && index < quantities.size()) ? quantities.get(index) : "0";
 	}
 
-	static class InvalidQuantityException extends IllegalArgumentException {
+	static class InvalidQuantityException extends LocalizedException {
 
 		/** The line whose quantity is at fault, or null. */
 		private final String line;
 
-		InvalidQuantityException(String message) {
-			this(message, null);
-		}
-
-		InvalidQuantityException(String message, String line) {
-			super(message);
+		InvalidQuantityException(String code, String line) {
+			super(code);
 			this.line = line;
 		}
 

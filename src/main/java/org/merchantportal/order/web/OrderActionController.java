@@ -13,6 +13,8 @@ import java.util.function.Supplier;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
 import jakarta.servlet.http.HttpServletResponse;
+import org.merchantportal.i18n.LocalizedException;
+import org.merchantportal.i18n.Messages;
 import org.merchantportal.order.ActionOutcome;
 import org.merchantportal.order.IdempotencyKeyException;
 import org.merchantportal.order.InvalidAmountException;
@@ -27,7 +29,6 @@ import org.merchantportal.order.RefundReason;
 import org.merchantportal.order.Staff;
 import org.merchantportal.security.PortalUserDetails;
 
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,13 +51,13 @@ class OrderActionController {
 
 	private final OrderService orders;
 
-	private final MessageSource messages;
+	private final Messages messages;
 
 	private final OrderViewModel views;
 
 	private final Clock clock;
 
-	OrderActionController(OrderService orders, MessageSource messages, OrderViewModel views, Clock clock) {
+	OrderActionController(OrderService orders, Messages messages, OrderViewModel views, Clock clock) {
 		this.orders = orders;
 		this.messages = messages;
 		this.views = views;
@@ -73,20 +74,20 @@ class OrderActionController {
 
 	@GetMapping("/orders/{orderId}/captures/new")
 	String captureDialog(@AuthenticationPrincipal PortalUserDetails user, @PathVariable UUID orderId, HtmxRequest htmx,
-			HttpServletResponse response, Model model) {
+			HttpServletResponse response, Model model, Locale locale) {
 		Order order = order(user, orderId);
 		return dialog(user, order, OrderAction.CAPTURE,
-				new CaptureForm(newKey(), "amount", order.getRemaining().toPlainString(), List.of(), List.of()), htmx,
-				response, model);
+				new CaptureForm(newKey(), "amount", order.getRemaining().toPlainString(locale), List.of(), List.of()),
+				htmx, response, model);
 	}
 
 	@GetMapping("/orders/{orderId}/refunds/new")
 	String refundDialog(@AuthenticationPrincipal PortalUserDetails user, @PathVariable UUID orderId, HtmxRequest htmx,
-			HttpServletResponse response, Model model) {
+			HttpServletResponse response, Model model, Locale locale) {
 		Order order = order(user, orderId);
 		return dialog(
 				user, order, OrderAction.REFUND, new RefundForm(newKey(), "amount",
-						order.getRefundable().toPlainString(), List.of(), List.of(), null, null),
+						order.getRefundable().toPlainString(locale), List.of(), List.of(), null, null),
 				htmx, response, model);
 	}
 
@@ -199,31 +200,31 @@ class OrderActionController {
 		}
 		catch (InvalidAmountException ex) {
 			status = HttpStatus.UNPROCESSABLE_CONTENT;
-			errors.put("amount", ex.getMessage());
+			errors.put("amount", this.messages.get(ex, response.locale()));
 		}
 		catch (LineQuantities.InvalidQuantityException ex) {
 			status = HttpStatus.UNPROCESSABLE_CONTENT;
-			errors.put("lines", ex.getMessage());
+			errors.put("lines", this.messages.get(ex, response.locale()));
 			response.model().addAttribute("errorLine", ex.line());
 		}
 		catch (InvalidReasonException ex) {
 			status = HttpStatus.UNPROCESSABLE_CONTENT;
-			errors.put("reason", ex.getMessage());
+			errors.put("reason", this.messages.get(ex, response.locale()));
 		}
 		catch (OrderActionRefusedException ex) {
 			status = ex.isAboutInput() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.CONFLICT;
 			if (ex.isAboutInput()) {
-				errors.put(ex.field(), ex.getMessage());
+				errors.put(ex.field(), this.messages.get(ex, response.locale()));
 				response.model().addAttribute("errorLine", ex.line());
 			}
 			else {
-				response.model().addAttribute("refusal", ex.getMessage());
+				response.model().addAttribute("refusal", this.messages.get(ex, response.locale()));
 				response.model().addAttribute("refusalCode", ex.code().name());
 			}
 		}
 		catch (IdempotencyKeyException ex) {
 			status = HttpStatus.UNPROCESSABLE_CONTENT;
-			response.model().addAttribute("refusal", ex.getMessage());
+			response.model().addAttribute("refusal", this.messages.get(ex, response.locale()));
 			key = newKey();
 		}
 		response.model().addAttribute("errors", errors);
@@ -263,7 +264,7 @@ class OrderActionController {
 		if (model.getAttribute("refusal") == null
 				&& !order.availableActions(user.role(), this.clock.instant()).contains(action)) {
 			String reason = user.role().mayActOnOrders() ? "action.unavailable" : "action.notPermitted";
-			model.addAttribute("refusal", this.messages.getMessage(reason, null, LocaleContextHolder.getLocale()));
+			model.addAttribute("refusal", this.messages.get(reason, LocaleContextHolder.getLocale()));
 		}
 		String fragment = ActionDialog.of(action).getFragment();
 		model.addAttribute("dialog", fragment);
@@ -310,9 +311,9 @@ class OrderActionController {
 
 	private String describe(ActionOutcome outcome, OrderSummary order, Locale locale) {
 		String code = (outcome.changed() ? "action.done." : "action.unchanged.") + outcome.action().name();
-		Object[] args = { order.merchantReference(), (outcome.amount() != null) ? outcome.amount().format(locale) : "",
-				(outcome.expiresOn() != null) ? outcome.expiresOn().toString() : "" };
-		return this.messages.getMessage(code, args, locale);
+		return this.messages.get(code, locale, order.merchantReference(),
+				(outcome.amount() != null) ? outcome.amount() : "",
+				(outcome.expiresOn() != null) ? outcome.expiresOn() : "");
 	}
 
 	private static boolean isDetailsPage(HtmxRequest htmx, UUID orderId) {
@@ -330,13 +331,13 @@ class OrderActionController {
 
 	private static RefundReason parseReason(String reason) {
 		if (reason == null || reason.isBlank()) {
-			throw new InvalidReasonException("Choose a reason for the refund");
+			throw new InvalidReasonException("refund.reason.missing");
 		}
 		try {
 			return RefundReason.valueOf(reason.strip());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidReasonException("Choose one of the listed reasons");
+			throw new InvalidReasonException("refund.reason.unknown");
 		}
 	}
 
@@ -344,10 +345,10 @@ class OrderActionController {
 		return OrderService.newFormKey(this.clock.instant());
 	}
 
-	static class InvalidReasonException extends IllegalArgumentException {
+	static class InvalidReasonException extends LocalizedException {
 
-		InvalidReasonException(String message) {
-			super(message);
+		InvalidReasonException(String code) {
+			super(code);
 		}
 
 	}

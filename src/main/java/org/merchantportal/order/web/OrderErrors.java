@@ -2,11 +2,11 @@ package org.merchantportal.order.web;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.merchantportal.i18n.Messages;
 import org.merchantportal.order.InvalidCursorException;
 import org.merchantportal.order.InvalidFilterException;
 import org.merchantportal.order.OrderNotFoundException;
 
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
@@ -22,9 +22,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @ControllerAdvice(basePackageClasses = OrderErrors.class)
 class OrderErrors {
 
-	private final MessageSource messages;
+	private final Messages messages;
 
-	OrderErrors(MessageSource messages) {
+	OrderErrors(Messages messages) {
 		this.messages = messages;
 	}
 
@@ -36,7 +36,7 @@ class OrderErrors {
 
 	@ExceptionHandler(InvalidFilterException.class)
 	String badFilter(InvalidFilterException ex, HtmxRequest htmx, HttpServletResponse response, Model model) {
-		model.addAttribute("detail", ex.getMessage());
+		model.addAttribute("detail", this.messages.get(ex, LocaleContextHolder.getLocale()));
 		if ("order-results".equals(htmx.getTarget())) {
 			// The search as you type: the message takes the results' place, which stays
 			// the
@@ -49,8 +49,7 @@ class OrderErrors {
 
 	@ExceptionHandler(InvalidCursorException.class)
 	String badCursor(HtmxRequest htmx, HttpServletResponse response, Model model) {
-		model.addAttribute("detail",
-				this.messages.getMessage("error.timelineCursor", null, LocaleContextHolder.getLocale()));
+		model.addAttribute("detail", this.messages.get("error.timelineCursor", LocaleContextHolder.getLocale()));
 		return problem(HttpStatus.BAD_REQUEST, "error.badRequest", htmx, response, model);
 	}
 

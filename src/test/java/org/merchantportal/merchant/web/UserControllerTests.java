@@ -467,7 +467,7 @@ class UserControllerTests {
 			.endsWith("198.51.100.78"));
 		assertThat(activity).anySatisfy((row) -> assertThat(row).contains("Role changed")
 			.contains("admin@nordic-shoes.example " + user.getUsername())
-			.contains("ORDER_MANAGER")
+			.contains("Viewer → Order manager")
 			.endsWith("127.0.0.1"));
 		assertThat(activity).first().asString().contains("Role changed");
 		assertThat(page).doesNotContain(foreign.getUsername());

@@ -2,6 +2,7 @@ package org.merchantportal.order.web.api;
 
 import java.util.Set;
 
+import org.merchantportal.i18n.Messages;
 import org.merchantportal.order.IdempotencyKeyException;
 import org.merchantportal.order.OrderActionRefusedException;
 import org.merchantportal.order.OrderNotFoundException;
@@ -34,6 +35,12 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class ApiErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+	private final Messages messages;
+
+	ApiErrors(Messages messages) {
+		this.messages = messages;
+	}
 
 	/** A capture or refund the order does not have. */
 	static class NotFoundException extends RuntimeException {
@@ -118,10 +125,11 @@ class ApiErrors {
 	 */
 	@ExceptionHandler(OrderActionRefusedException.class)
 	ResponseEntity<ApiError> refused(OrderActionRefusedException ex) {
+		String message = this.messages.get(ex, Messages.API);
 		if (ex.field() != null && ex.field().startsWith("merchant_reference")) {
-			return ApiError.response(HttpStatus.BAD_REQUEST, "BAD_VALUE", ex.getMessage());
+			return ApiError.response(HttpStatus.BAD_REQUEST, "BAD_VALUE", message);
 		}
-		return ApiError.response(HttpStatus.FORBIDDEN, ex.code().name(), ex.getMessage());
+		return ApiError.response(HttpStatus.FORBIDDEN, ex.code().name(), message);
 	}
 
 	@ExceptionHandler(BadValueException.class)
