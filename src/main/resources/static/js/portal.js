@@ -220,6 +220,14 @@
     }
   });
 
+  // A search or page that htmx put in the address bar is the page the language switch
+  // returns to.
+  document.addEventListener('htmx:pushedIntoHistory', () => {
+    document.querySelectorAll('form.languages input[name=return]').forEach((field) => {
+      field.value = location.pathname + location.search;
+    });
+  });
+
   document.addEventListener('orderActionDone', () => {
     if (dialog().open) {
       dialog().close();

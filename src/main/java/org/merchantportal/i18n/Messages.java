@@ -37,6 +37,14 @@ public class Messages {
 		return this.source.getMessage(localized(message, locale), locale);
 	}
 
+	/**
+	 * The message as the merchant API answers it: in English, with plain spaces where a
+	 * page keeps an amount together with no-break ones.
+	 */
+	public String api(MessageSourceResolvable message) {
+		return get(message, API).replace('\u00a0', ' ').replace('\u202f', ' ');
+	}
+
 	public String get(String code, Locale locale, Object... arguments) {
 		return get(new DefaultMessageSourceResolvable(new String[] { code }, arguments), locale);
 	}

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.merchantportal.audit.AuditDetail;
 import org.merchantportal.audit.AuditEventType;
 import org.merchantportal.audit.AuditLog;
 import org.springframework.beans.factory.annotation.Value;
@@ -355,7 +356,9 @@ public class OrderService {
 			outcome = ex.isAboutInput() ? "invalid" : "refused";
 			if (!ex.isAboutInput()) {
 				this.audit.record(staff.merchantId(), AuditEventType.ORDER_ACTION_REFUSED, staff.username(),
-						orderId.toString(), ex, staff.clientAddress());
+						orderId.toString(), AuditDetail.of("audit.detail.orderActionRefused",
+								AuditDetail.code("audit.action." + action), ex),
+						staff.clientAddress());
 			}
 			throw ex;
 		}

@@ -1,6 +1,7 @@
 package org.merchantportal.security;
 
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,11 @@ import org.springframework.security.core.userdetails.UserDetails;
  */
 public final class PortalUserDetails implements UserDetails, CredentialsContainer, StaffMember {
 
-	private static final long serialVersionUID = 2L;
+	/**
+	 * Unchanged when fields are added, so that sessions stored before still read: their
+	 * new fields are null (no language chosen, UTC).
+	 */
+	private static final long serialVersionUID = 1L;
 
 	private final long userId;
 
@@ -73,7 +78,7 @@ public final class PortalUserDetails implements UserDetails, CredentialsContaine
 
 	/** The time zone the user's times are shown in. */
 	public ZoneId timeZone() {
-		return this.timeZone;
+		return (this.timeZone != null) ? this.timeZone : ZoneOffset.UTC;
 	}
 
 	@Override

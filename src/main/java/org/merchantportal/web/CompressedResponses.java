@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,8 +24,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * which holds off the garbage collector for as long as it deflates; with many requests
  * compressing at once, G1 on JDK 17 gave up waiting and threw OutOfMemoryError with most
  * of the heap free (JDK-8192647), and the portal stopped. Each response is compressed
- * whole, as the portal renders it whole anyway; the CSV export, which streams, is not
- * compressed. Registered in {@link WebConfig}.
+ * whole, as the portal renders it whole anyway (a page of 50 orders is about 100 KB); the
+ * CSV export, which streams, is not compressed. A request thread keeps its deflater and
+ * 128 KB of direct buffers for its next response. Registered in {@link WebConfig}.
  */
 class CompressedResponses extends OncePerRequestFilter {
 
@@ -39,9 +42,40 @@ class CompressedResponses extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String accepted = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
-		return accepted == null || !accepted.contains("gzip") || "HEAD".equals(request.getMethod())
+		return !acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING)) || "HEAD".equals(request.getMethod())
 				|| request.getRequestURI().endsWith("/orders/export.csv");
+	}
+
+	/**
+	 * Whether an {@code Accept-Encoding} takes gzip: named, or by "*", and not at q=0.
+	 */
+	static boolean acceptsGzip(String acceptEncoding) {
+		if (acceptEncoding == null) {
+			return false;
+		}
+		for (String coding : acceptEncoding.split(",")) {
+			String[] parts = coding.split(";");
+			String name = parts[0].strip();
+			if (name.equalsIgnoreCase("gzip") || name.equals("*")) {
+				return !isZeroQuality(parts);
+			}
+		}
+		return false;
+	}
+
+	private static boolean isZeroQuality(String[] parameters) {
+		for (int i = 1; i < parameters.length; i++) {
+			String parameter = parameters[i].strip();
+			if (parameter.startsWith("q=") || parameter.startsWith("Q=")) {
+				try {
+					return Double.parseDouble(parameter.substring(2).strip()) <= 0;
+				}
+				catch (NumberFormatException ex) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	@Override
@@ -49,17 +83,59 @@ class CompressedResponses extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		ContentCachingResponseWrapper cached = new ContentCachingResponseWrapper(response);
 		chain.doFilter(request, cached);
+		if (request.isAsyncStarted()) {
+			// Nothing the portal answers asynchronously today; should anything, it is
+			// sent as written, once written.
+			request.getAsyncContext().addListener(new AsyncListener() {
+
+				@Override
+				public void onComplete(AsyncEvent event) throws IOException {
+					cached.copyBodyToResponse();
+				}
+
+				@Override
+				public void onTimeout(AsyncEvent event) {
+				}
+
+				@Override
+				public void onError(AsyncEvent event) {
+				}
+
+				@Override
+				public void onStartAsync(AsyncEvent event) {
+				}
+
+			});
+			return;
+		}
 		int status = cached.getStatus();
 		if (cached.getContentSize() < MIN_SIZE || response.isCommitted() || status == 204 || status == 206
-				|| status == 304 || response.getHeader(HttpHeaders.CONTENT_ENCODING) != null) {
+				|| status == 304 || response.getHeader(HttpHeaders.CONTENT_ENCODING) != null
+				|| !isCompressible(cached.getContentType())) {
 			cached.copyBodyToResponse();
 			return;
 		}
 		byte[] compressed = gzip(cached.getContentAsByteArray());
 		response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
 		response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+		// A range of the compressed bytes is not what a range request would get.
+		response.setHeader(HttpHeaders.ACCEPT_RANGES, "none");
 		response.setContentLength(compressed.length);
 		response.getOutputStream().write(compressed);
+	}
+
+	/**
+	 * Text of any kind, JSON, JavaScript, XML and SVG: not images, which are compressed
+	 * already.
+	 */
+	private static boolean isCompressible(String contentType) {
+		if (contentType == null) {
+			return false;
+		}
+		String type = contentType.toLowerCase(java.util.Locale.ROOT);
+		return type.startsWith("text/") || type.startsWith("application/json") || type.contains("+json")
+				|| type.startsWith("application/javascript") || type.startsWith("application/xml")
+				|| type.startsWith("image/svg+xml");
 	}
 
 	/** The gzip stream (RFC 1952) of the bytes, deflated from and to direct buffers. */

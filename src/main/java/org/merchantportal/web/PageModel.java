@@ -3,6 +3,7 @@ package org.merchantportal.web;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Controller;
@@ -22,10 +23,19 @@ class PageModel {
 	}
 
 	/**
-	 * The page as it was asked for: path and query, for the language switch to return to.
+	 * The page as it was asked for (path and query), for the language switch to return
+	 * to: for an error page, the address that failed; for the answer to a form sent, the
+	 * Orders page, since the form's address may take no GET.
 	 */
 	@ModelAttribute("currentPage")
 	String currentPage(HttpServletRequest request) {
+		Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		if (failed instanceof String uri) {
+			return uri.substring(Math.min(request.getContextPath().length(), uri.length()));
+		}
+		if (!"GET".equals(request.getMethod())) {
+			return "/orders";
+		}
 		String query = request.getQueryString();
 		return request.getRequestURI().substring(request.getContextPath().length())
 				+ ((query != null) ? "?" + query : "");

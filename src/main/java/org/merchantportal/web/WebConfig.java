@@ -56,8 +56,8 @@ class WebConfig implements WebMvcConfigurer {
 	}
 
 	/**
-	 * Outside everything else that writes a response, the database's 503 included: the
-	 * session filter and security write their headers through it.
+	 * Inside the database's 503 (written as it is), outside the session filter and
+	 * security, which write their headers through it.
 	 */
 	@Bean
 	FilterRegistrationBean<CompressedResponses> compressedResponses() {

@@ -14,6 +14,11 @@ public class RefundDialog extends AmountDialog {
 		super(driver, "refund");
 	}
 
+	/** The dialog as it is shown now, e.g. opened from a menu in another language. */
+	public static RefundDialog current(WebDriver driver) {
+		return new RefundDialog(driver);
+	}
+
 	/** E.g. "Refundable: SEK 1,299.00 (captured SEK 1,299.00, refunded SEK 0.00)." */
 	public String refundableText() {
 		return PortalPage.text(body().findElement(By.cssSelector(".refundable")).getText());

@@ -19,6 +19,13 @@ public final class English {
 	private English() {
 	}
 
+	/**
+	 * The portal's messages as Spring Boot configures them from application.properties.
+	 */
+	static Messages messages() {
+		return MESSAGES;
+	}
+
 	public static String of(MessageSourceResolvable message) {
 		return MESSAGES.get(message, Locale.ENGLISH);
 	}

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.merchantportal.order.Money;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +19,7 @@ class MessagesTests {
 
 	private static final Locale SWEDISH = Locale.forLanguageTag("sv");
 
-	private final Messages messages = new Messages(source());
+	private final Messages messages = English.messages();
 
 	@Test
 	void writesAmountsOneWayPerLanguage() {
@@ -73,15 +72,6 @@ class MessagesTests {
 	@Test
 	void fallsBackToEnglishForALanguageThePortalLacks() {
 		assertThat(this.messages.get("amount.missing", Locale.FRENCH)).isEqualTo("Enter an amount");
-	}
-
-	/** As Spring Boot configures it from application.properties. */
-	private static ResourceBundleMessageSource source() {
-		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-		source.setBasename("messages");
-		source.setDefaultEncoding("UTF-8");
-		source.setFallbackToSystemLocale(false);
-		return source;
 	}
 
 }

@@ -589,6 +589,9 @@ class UserAdministrationTests {
 		assertThat(events).allSatisfy(
 				(event) -> assertThat(event.getOccurredAt()).isAfter(before).isBefore(Instant.now().plusSeconds(1)));
 		assertThat(english(events.get(4))).isEqualTo("Role Viewer");
+		assertThat(events).allSatisfy((event) -> assertThat(
+				java.util.Arrays.toString((event.getDetail() != null) ? event.getDetail().getArguments() : null))
+			.doesNotContain(PASSWORD));
 		assertThat(english(events.get(3))).isEqualTo("Viewer → Admin");
 	}
 

@@ -58,9 +58,11 @@ class OrderActionAuditTests {
 		assertThat(event.getType()).isEqualTo(AuditEventType.ORDER_ACTION_REFUSED);
 		assertThat(event.getActor()).isEqualTo("orders@nordic-shoes.example");
 		assertThat(event.getSubject()).isEqualTo(captured.publicId().toString());
-		assertThat(event.getDetail().getCodes()).containsExactly("refusal.cancel.captured");
+		assertThat(event.getDetail().getCodes()).containsExactly("audit.detail.orderActionRefused");
 		assertThat(this.messages.get(event.getDetail(), Locale.ENGLISH))
-			.isEqualTo("Order has captures: refund it instead");
+			.isEqualTo("Cancel: Order has captures: refund it instead");
+		assertThat(this.messages.get(event.getDetail(), Locale.GERMAN)).startsWith("Stornieren: ")
+			.doesNotContain("refund it");
 		assertThat(event.getClientAddress()).isEqualTo("203.0.113.7");
 		assertThat(event.getOccurredAt()).isNotNull();
 

@@ -57,6 +57,7 @@ class CompressedResponsesTests {
 		assertThat(compressed.headers().allValues("Vary"))
 			.anySatisfy((vary) -> assertThat(vary).contains("Accept-Encoding"));
 		assertThat(compressed.headers().firstValueAsLong("Content-Length")).hasValue(compressed.body().length);
+		assertThat(compressed.headers().firstValue("Accept-Ranges")).isNotEqualTo(java.util.Optional.of("bytes"));
 		String page = new String(gunzip(compressed.body()), StandardCharsets.UTF_8);
 		assertThat(page).contains("<h1").contains("</html>");
 		assertThat(compressed.body().length).isLessThan(page.length() / 2);
@@ -77,6 +78,18 @@ class CompressedResponsesTests {
 		assertThat(compressed.headers().firstValue("Content-Encoding")).hasValue("gzip");
 		assertThat(gunzip(compressed.body())).isEqualTo(plain.body());
 		assertThat(plain.body().length).isGreaterThan(CompressedResponses.MIN_SIZE);
+	}
+
+	@Test
+	void readsWhetherTheBrowserTakesGzip() {
+		assertThat(CompressedResponses.acceptsGzip("gzip, deflate, br")).isTrue();
+		assertThat(CompressedResponses.acceptsGzip("br;q=1.0, GZIP;q=0.5")).isTrue();
+		assertThat(CompressedResponses.acceptsGzip("*")).isTrue();
+		assertThat(CompressedResponses.acceptsGzip("gzip;q=0, deflate")).isFalse();
+		assertThat(CompressedResponses.acceptsGzip("gzip; q=0.0")).isFalse();
+		assertThat(CompressedResponses.acceptsGzip("identity")).isFalse();
+		assertThat(CompressedResponses.acceptsGzip("x-gzip-not")).isFalse();
+		assertThat(CompressedResponses.acceptsGzip(null)).isFalse();
 	}
 
 	@Test

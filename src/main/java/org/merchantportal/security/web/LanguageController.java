@@ -15,6 +15,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The language switch of the page header: the user's choice is kept with the user, and
@@ -30,7 +31,8 @@ class LanguageController {
 	}
 
 	@PostMapping("/account/language")
-	String choose(@AuthenticationPrincipal PortalUserDetails user, @RequestParam(required = false) String language,
+	RedirectView choose(@AuthenticationPrincipal PortalUserDetails user,
+			@RequestParam(required = false) String language,
 			@RequestParam(name = "return", required = false) String back, HttpServletRequest request,
 			HttpServletResponse response) {
 		Locale chosen = null;
@@ -42,7 +44,10 @@ class LanguageController {
 		}
 		this.settings.chooseLanguage(user, chosen);
 		CurrentUser.chooseLanguage(chosen, request, response);
-		return "redirect:" + pageWithin(back);
+		RedirectView page = new RedirectView(pageWithin(back), true);
+		// The address as it was: braces in a search are text, not URI template variables.
+		page.setExpandUriTemplateVariables(false);
+		return page;
 	}
 
 	/** Back to a page of the portal only: a path of its own, never another site. */

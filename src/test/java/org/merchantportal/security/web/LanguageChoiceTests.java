@@ -109,6 +109,16 @@ class LanguageChoiceTests {
 	}
 
 	@Test
+	void sendsBackToTheSearchAsItWas() throws Exception {
+		this.mvc
+			.perform(post("/account/language").session(logIn())
+				.param("language", "en")
+				.param("return", "/orders?q={x}&status=CAPTURED")
+				.with(csrf()))
+			.andExpect(redirectedUrl("/orders?q={x}&status=CAPTURED"));
+	}
+
+	@Test
 	void theLoginPageSpeaksTheBrowsersLanguage() throws Exception {
 		assertThat(page(null, "/login", "de-AT,de;q=0.9")).contains("<html lang=\"de\"")
 			.contains("Im Merchant Portal anmelden");

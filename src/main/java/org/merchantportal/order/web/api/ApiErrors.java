@@ -125,7 +125,7 @@ class ApiErrors {
 	 */
 	@ExceptionHandler(OrderActionRefusedException.class)
 	ResponseEntity<ApiError> refused(OrderActionRefusedException ex) {
-		String message = this.messages.get(ex, Messages.API);
+		String message = this.messages.api(ex);
 		if (ex.field() != null && ex.field().startsWith("merchant_reference")) {
 			return ApiError.response(HttpStatus.BAD_REQUEST, "BAD_VALUE", message);
 		}
