@@ -25,6 +25,10 @@ import org.merchantportal.merchant.PortalUserRepository;
 import org.merchantportal.merchant.Role;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -129,9 +133,13 @@ class OrderActionsInSwedishAndGermanBrowserTests {
 
 	private OrdersPage logInAndChoose(String username, String language) {
 		LoginPage.open(this.driver, "http://localhost:" + this.port).logInAs(username, PASSWORD);
+		WebElement page = this.driver.findElement(By.tagName("html"));
 		this.driver.findElement(By.cssSelector("form.languages button[value=" + language + "]")).click();
-		Browser.waitFor(this.driver)
-			.until((driver) -> language.equals(driver.findElement(By.tagName("html")).getDomAttribute("lang")));
+		// The switch loads a new document: wait until the old one is gone before reading
+		// the new one's language, which a half-replaced document cannot answer.
+		FluentWait<WebDriver> wait = Browser.waitFor(this.driver).ignoring(WebDriverException.class);
+		wait.until(ExpectedConditions.stalenessOf(page));
+		wait.until((driver) -> language.equals(driver.findElement(By.tagName("html")).getDomAttribute("lang")));
 		return OrdersPage.current(this.driver);
 	}
 
