@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -30,11 +31,14 @@ public final class StatementRecorder {
 
 	private final List<Recorded> statements = new CopyOnWriteArrayList<>();
 
+	private final AtomicInteger commits = new AtomicInteger();
+
 	private volatile boolean recording;
 
 	/** Forgets what was recorded so far and records from now on. */
 	public void start() {
 		this.statements.clear();
+		this.commits.set(0);
 		this.recording = true;
 	}
 
@@ -42,6 +46,11 @@ public final class StatementRecorder {
 	public List<Recorded> stop() {
 		this.recording = false;
 		return List.copyOf(this.statements);
+	}
+
+	/** How many times a connection committed since {@link #start()}. */
+	public int commits() {
+		return this.commits.get();
 	}
 
 	DataSource wrap(DataSource target) {
@@ -64,6 +73,9 @@ public final class StatementRecorder {
 		return proxy(Connection.class, target, (method, args, result) -> {
 			if (method.getName().equals("prepareStatement") && args[0] instanceof String sql) {
 				return statement((PreparedStatement) result, sql);
+			}
+			if (method.getName().equals("commit") && this.recording) {
+				this.commits.incrementAndGet();
 			}
 			return result;
 		});

@@ -124,6 +124,20 @@ public final class TestDatabase implements AutoCloseable {
 		return rows.get(0);
 	}
 
+	/** Runs an update of the test's data, returning how many rows it changed. */
+	int update(String sql, Object... parameters) {
+		try (Connection connection = DriverManager.getConnection(jdbcUrl(), this.user, this.password);
+				PreparedStatement statement = connection.prepareStatement(sql)) {
+			for (int i = 0; i < parameters.length; i++) {
+				statement.setObject(i + 1, parameters[i]);
+			}
+			return statement.executeUpdate();
+		}
+		catch (SQLException ex) {
+			throw unreachable(jdbcUrl(), sql, ex);
+		}
+	}
+
 	/** The number a query counts. */
 	long count(String sql, Object... parameters) {
 		return ((Number) queryRow(sql, parameters).values().iterator().next()).longValue();

@@ -142,20 +142,54 @@ class TwoNodeTests {
 		}
 		assertThat(lastAccess(session)).as("the session's last access after static files only").isEqualTo(loggedIn);
 
-		Thread.sleep(5); // the store keeps milliseconds
 		b.statements().start();
 		assertThat(user.get(b, "/orders").status()).isEqualTo(200);
-		List<String> sessionUpdates = b.statements()
-			.stop()
-			.stream()
-			.map(StatementRecorder.Recorded::sql)
-			.filter((sql) -> sql.strip().startsWith("UPDATE SPRING_SESSION\n"))
-			.toList();
-		assertThat(lastAccess(session)).as("a page keeps the session alive").isGreaterThan(loggedIn);
+		List<String> sessionUpdates = sessionUpdates(b.statements().stop());
 		assertThat(sessionUpdates).as("the page's session update, which need not wait for the disk")
 			.singleElement()
 			.asString()
 			.contains("set_config('synchronous_commit', 'off', true)");
+		assertThat(lastAccess(session)).as("a page within a minute of the last write writes nothing")
+			.isEqualTo(loggedIn);
+
+		long aMinuteAgo = System.currentTimeMillis() - 61_000;
+		database.update("update spring_session set last_access_time = ?, expiry_time = ? + 900000 where session_id = ?",
+				aMinuteAgo, aMinuteAgo, sessionId(session));
+		assertThat(user.get(a, "/orders").status()).isEqualTo(200);
+		assertThat(lastAccess(session)).as("a page keeps the session alive once its access time is a minute old")
+			.isGreaterThan(aMinuteAgo + 60_000);
+	}
+
+	@Test
+	void aPageReadsItsSessionOnceAndCommitsOnlyItsOwnQueries() {
+		HttpUser user = new HttpUser().logIn(a, MANAGER, PASSWORD);
+		String order = freshOrder("status = 'CAPTURED'");
+		// The first page after login stores the session's new CSRF token.
+		assertThat(user.get(b, "/orders").status()).isEqualTo(200);
+
+		for (String path : List.of("/orders", "/orders/" + order)) {
+			b.statements().start();
+			Page page = user.get(b, path);
+			List<String> sessionStatements = b.statements()
+				.stop()
+				.stream()
+				.map(StatementRecorder.Recorded::sql)
+				.filter(TwoNodeTests::readsOrWritesASession)
+				.map((sql) -> sql.strip().substring(0, 6))
+				.toList();
+			assertThat(page.status()).as(page.toString()).isEqualTo(200);
+			assertThat(sessionStatements).as("what %s asked of the session store", path)
+				.containsExactly("SELECT", "UPDATE");
+			assertThat(b.statements().commits()).as("commits for %s: its own read-only transaction only", path)
+				.isEqualTo(1);
+		}
+	}
+
+	private static List<String> sessionUpdates(List<StatementRecorder.Recorded> statements) {
+		return statements.stream()
+			.map(StatementRecorder.Recorded::sql)
+			.filter((sql) -> sql.strip().startsWith("UPDATE SPRING_SESSION AS S\n"))
+			.toList();
 	}
 
 	/**
@@ -177,8 +211,12 @@ class TwoNodeTests {
 
 	/** When the store last saw the session whose cookie is given. */
 	private static long lastAccess(String cookie) {
-		String id = new String(java.util.Base64.getDecoder().decode(cookie), java.nio.charset.StandardCharsets.UTF_8);
-		return database.count("select last_access_time from spring_session where session_id = ?", id);
+		return database.count("select last_access_time from spring_session where session_id = ?", sessionId(cookie));
+	}
+
+	/** The session's id in the store: the cookie holds it in base 64. */
+	private static String sessionId(String cookie) {
+		return new String(java.util.Base64.getDecoder().decode(cookie), java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	@Test
