@@ -157,6 +157,8 @@ class TenantIsolationTests {
 			Map.entry("POST /users/{userId}/unlock", Recipe.user()), Map.entry("GET /api-credentials", Recipe.noId()),
 			Map.entry("POST /api-credentials", Recipe.noId("name", "placeholder")),
 			Map.entry("POST /account/language", Recipe.noId("language", "sv")),
+			Map.entry("GET /account", Recipe.noId()),
+			Map.entry("POST /account/time-zone", Recipe.noId("timeZone", "Asia/Tokyo")),
 			Map.entry("POST /api-credentials/{credentialId}/revoke", Recipe.credential()),
 			Map.entry("GET /ordermanagement/v1/orders", new Recipe(Kind.API_NO_ID, Map.of(), null)),
 			// Any other path of the API: 404 NOT_FOUND, whatever the merchant.

@@ -3,17 +3,19 @@ package org.merchantportal.order;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.UUID;
 
 /**
- * What the Orders page asks for: a prefix to search for, a status, a date range (UTC
- * days, both inclusive) and where the page starts (the keyset cursor of the last order
- * shown). Built from the URL's query; anything malformed is refused with
- * {@link InvalidFilterException}.
+ * What the Orders page asks for: a prefix to search for, a status, a date range (days,
+ * both inclusive, in the reader's time zone: UTC unless {@link #inZone} says otherwise)
+ * and where the page starts (the keyset cursor of the last order shown). Built from the
+ * URL's query; anything malformed is refused with {@link InvalidFilterException}.
  */
-public record OrderFilter(String query, OrderStatus status, LocalDate from, LocalDate to, Cursor after) {
+public record OrderFilter(String query, OrderStatus status, LocalDate from, LocalDate to, Cursor after, ZoneId zone) {
 
 	public static final int MAX_QUERY_LENGTH = 100;
 
@@ -25,6 +27,7 @@ public record OrderFilter(String query, OrderStatus status, LocalDate from, Loca
 	public static final String NEWEST_FIRST = "newest";
 
 	public OrderFilter {
+		zone = (zone != null) ? zone : ZoneOffset.UTC;
 		query = (query == null || query.isBlank()) ? null : query.strip();
 		if (query != null && query.length() > MAX_QUERY_LENGTH) {
 			throw new InvalidFilterException("filter.queryTooLong", MAX_QUERY_LENGTH);
@@ -42,6 +45,11 @@ public record OrderFilter(String query, OrderStatus status, LocalDate from, Loca
 		}
 	}
 
+	/** Days in UTC. */
+	public OrderFilter(String query, OrderStatus status, LocalDate from, LocalDate to, Cursor after) {
+		this(query, status, from, to, after, ZoneOffset.UTC);
+	}
+
 	public static OrderFilter none() {
 		return new OrderFilter(null, null, null, null, null);
 	}
@@ -56,7 +64,17 @@ public record OrderFilter(String query, OrderStatus status, LocalDate from, Loca
 	}
 
 	public OrderFilter startingAfter(Cursor cursor) {
-		return new OrderFilter(this.query, this.status, this.from, this.to, cursor);
+		return new OrderFilter(this.query, this.status, this.from, this.to, cursor, this.zone);
+	}
+
+	/** The same filter, its days starting at midnight in the given zone. */
+	public OrderFilter inZone(ZoneId zone) {
+		return new OrderFilter(this.query, this.status, this.from, this.to, this.after, zone);
+	}
+
+	/** When the given day of the filter's zone starts. */
+	Instant startOf(LocalDate day) {
+		return day.atStartOfDay(this.zone).toInstant();
 	}
 
 	public boolean isFiltered() {
@@ -123,8 +141,8 @@ public record OrderFilter(String query, OrderStatus status, LocalDate from, Loca
 				// Only what encode() makes: a real time and a random (version 4) order
 				// id.
 				if (nanos < 0 || nanos > 999_999_999 || orderId.version() != 4
-						|| createdAt.isBefore(EARLIEST.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
-						|| createdAt.isAfter(LATEST.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())) {
+						|| createdAt.isBefore(EARLIEST.atStartOfDay(ZoneOffset.UTC).toInstant())
+						|| createdAt.isAfter(LATEST.atStartOfDay(ZoneOffset.UTC).toInstant())) {
 					throw new IllegalArgumentException();
 				}
 				return new Cursor(createdAt, orderId);

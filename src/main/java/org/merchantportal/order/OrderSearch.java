@@ -2,7 +2,6 @@ package org.merchantportal.order;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
@@ -243,9 +242,9 @@ public class OrderSearch {
 			sql.append(" and p.status = ?", filter.status().name());
 		}
 		if (filter.from() != null) {
-			sql.append(" and p.created_at >= ?", startOf(filter.from()));
+			sql.append(" and p.created_at >= ?", filter.startOf(filter.from()));
 		}
-		Instant to = (filter.to() != null) ? startOf(filter.to().plusDays(1)) : null;
+		Instant to = (filter.to() != null) ? filter.startOf(filter.to().plusDays(1)) : null;
 		OrderFilter.Cursor after = filter.after();
 		if (after != null && (to == null || after.createdAt().isBefore(to))) {
 			// Written so that H2 and PostgreSQL both use it as an index range. It implies
@@ -262,10 +261,6 @@ public class OrderSearch {
 
 	private static String fetchFirst(int limit) {
 		return " fetch first " + limit + " rows only";
-	}
-
-	private static Instant startOf(LocalDate day) {
-		return day.atStartOfDay(ZoneOffset.UTC).toInstant();
 	}
 
 	/**

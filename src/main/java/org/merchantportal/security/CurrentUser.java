@@ -1,6 +1,8 @@
 package org.merchantportal.security;
 
+import java.time.ZoneId;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,12 +27,22 @@ public final class CurrentUser {
 
 	/** The session's user speaks that language from now on (null: the browser's). */
 	public static void chooseLanguage(Locale language, HttpServletRequest request, HttpServletResponse response) {
+		change((user) -> user.withLanguage(language), request, response);
+	}
+
+	/** The session's user sees times in that zone from now on. */
+	public static void chooseTimeZone(ZoneId timeZone, HttpServletRequest request, HttpServletResponse response) {
+		change((user) -> user.withTimeZone(timeZone), request, response);
+	}
+
+	private static void change(UnaryOperator<PortalUserDetails> change, HttpServletRequest request,
+			HttpServletResponse response) {
 		Authentication current = SecurityContextHolder.getContext().getAuthentication();
 		if (current == null || !(current.getPrincipal() instanceof PortalUserDetails user)) {
 			return;
 		}
 		UsernamePasswordAuthenticationToken changed = UsernamePasswordAuthenticationToken
-			.authenticated(user.withLanguage(language), null, current.getAuthorities());
+			.authenticated(change.apply(user), null, current.getAuthorities());
 		changed.setDetails(current.getDetails());
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(changed);

@@ -71,6 +71,12 @@ public final class PortalUserDetails implements UserDetails, CredentialsContaine
 				this.passwordHash, language, this.timeZone);
 	}
 
+	/** The same user, showing times in another zone. */
+	PortalUserDetails withTimeZone(ZoneId timeZone) {
+		return new PortalUserDetails(this.userId, this.merchantId, this.username, this.role, this.enabled, this.locked,
+				this.passwordHash, this.language, timeZone);
+	}
+
 	/** The language the user chose, or null to follow the browser's. */
 	public Locale language() {
 		return this.language;

@@ -46,12 +46,12 @@ public class UsersPage extends PortalPage {
 			.getText());
 	}
 
-	/** The user's status, e.g. "Active", "Disabled" or "Locked until 10:30 UTC". */
+	/** The user's status, e.g. "Active", "Disabled" or "Locked until 10:30 CET". */
 	public String status(String username) {
 		return text(row(username).findElement(By.cssSelector("td.user-status")).getText());
 	}
 
-	/** E.g. "2026-11-26 10:00 UTC", or "Never". */
+	/** E.g. "2026-11-26 10:00 CET", or "Never". */
 	public String lastLogin(String username) {
 		return text(row(username).findElement(By.cssSelector("td:nth-child(4)")).getText());
 	}

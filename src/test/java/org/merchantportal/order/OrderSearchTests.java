@@ -3,6 +3,7 @@ package org.merchantportal.order;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -177,6 +178,23 @@ class OrderSearchTests {
 			.containsExactly("AFTER", "LAST-DAY-END", "MIDDLE");
 		assertThat(find(filter(null, null, null, "2026-03-10"))).extracting(OrderSummary::merchantReference)
 			.containsExactly("FIRST-DAY-START", "BEFORE");
+	}
+
+	@Test
+	void filtersByDaysOfTheReadersTimeZone() {
+		// 2026-03-10 in Stockholm (UTC+1 in March) runs from 2026-03-09T23:00Z to
+		// 2026-03-10T23:00Z.
+		saveAll(List.of(order(this.merchant, "STOCKHOLM-EVE", Instant.parse("2026-03-09T22:59:59Z")),
+				order(this.merchant, "STOCKHOLM-MIDNIGHT", Instant.parse("2026-03-09T23:00:00Z")),
+				order(this.merchant, "UTC-LATE-EVENING", Instant.parse("2026-03-10T22:30:00Z")),
+				order(this.merchant, "STOCKHOLM-NEXT-DAY", Instant.parse("2026-03-10T23:00:00Z"))));
+		OrderFilter tenthOfMarch = filter(null, null, "2026-03-10", "2026-03-10");
+
+		assertThat(find(tenthOfMarch.inZone(ZoneId.of("Europe/Stockholm")))).extracting(OrderSummary::merchantReference)
+			.containsExactly("UTC-LATE-EVENING", "STOCKHOLM-MIDNIGHT");
+		assertThat(find(tenthOfMarch)).as("in UTC")
+			.extracting(OrderSummary::merchantReference)
+			.containsExactly("STOCKHOLM-NEXT-DAY", "UTC-LATE-EVENING");
 	}
 
 	// --- Search -----------------------------------------------------------------------

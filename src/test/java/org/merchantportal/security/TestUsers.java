@@ -2,6 +2,7 @@ package org.merchantportal.security;
 
 import org.merchantportal.merchant.MerchantRepository;
 import org.merchantportal.i18n.Messages;
+import org.merchantportal.i18n.Times;
 import java.time.ZoneOffset;
 import java.time.Clock;
 
@@ -47,7 +48,7 @@ public final class TestUsers {
 	 * empty users table: slice tests log in with {@link #user(long, String, Role)}.
 	 */
 	@TestConfiguration(proxyBeanMethods = false)
-	@Import({ SecurityConfig.class, SessionConfig.class, PortalLocaleResolver.class, Messages.class })
+	@Import({ SecurityConfig.class, SessionConfig.class, PortalLocaleResolver.class, Messages.class, Times.class })
 	public static class PortalSecurity {
 
 		@Bean

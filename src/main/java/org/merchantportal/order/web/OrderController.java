@@ -53,7 +53,7 @@ class OrderController {
 			@RequestParam(required = false) String status, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String after,
 			@RequestParam(required = false) String sort, HtmxRequest htmx, Model model) {
-		OrderFilter filter = OrderFilter.parse(q, status, from, to, after, sort);
+		OrderFilter filter = OrderFilter.parse(q, status, from, to, after, sort).inZone(user.timeZone());
 		OrderPage page = this.search.find(user.merchantId(), filter, PAGE_SIZE);
 		Instant now = this.clock.instant();
 		model.addAttribute("filter", filter);

@@ -55,7 +55,7 @@ class OrderExportController {
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String sort) {
 		// Refuse a bad filter (400) before anything is streamed.
-		OrderFilter filter = OrderFilter.parse(q, status, from, to, null, sort);
+		OrderFilter filter = OrderFilter.parse(q, status, from, to, null, sort).inZone(user.timeZone());
 		long merchantId = user.merchantId();
 		String filename = "orders-" + LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC) + ".csv";
 		return ResponseEntity.ok()

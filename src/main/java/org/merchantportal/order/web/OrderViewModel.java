@@ -1,7 +1,6 @@
 package org.merchantportal.order.web;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.merchantportal.i18n.Times;
 import org.merchantportal.merchant.Role;
 import org.merchantportal.order.Money;
 import org.merchantportal.order.OrderAction;
@@ -33,17 +33,16 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Component
 class OrderViewModel {
 
-	/** The Orders page's dates, in UTC as its column heading says. */
-	private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-		.withZone(ZoneOffset.UTC);
-
 	/** How much of the order id the Orders page shows. */
 	private static final int SHORT_ID_LENGTH = 8;
 
 	private final MessageSource messages;
 
-	OrderViewModel(MessageSource messages) {
+	private final Times times;
+
+	OrderViewModel(MessageSource messages, Times times) {
 		this.messages = messages;
+		this.times = times;
 	}
 
 	/** The HTML of a page's rows, for a reader with the role at that moment. */
@@ -78,6 +77,9 @@ class OrderViewModel {
 
 		private final String orders = contextPath() + "/orders/";
 
+		/** Dates in the reader's time zone, which the column's heading names. */
+		private final DateTimeFormatter created = OrderViewModel.this.times.inColumn();
+
 		private final Map<OrderStatus, String> statuses = new EnumMap<>(OrderStatus.class);
 
 		private final Map<OrderAction, String> actions = new EnumMap<>(OrderAction.class);
@@ -88,7 +90,7 @@ class OrderViewModel {
 			String id = order.publicId().toString();
 			Money.Format amount = this.amounts.computeIfAbsent(order.currency(),
 					(currency) -> Money.Format.of(currency, this.locale));
-			return new OrderRow(id, this.orders + id, CREATED.format(order.createdAt()), order.merchantReference(),
+			return new OrderRow(id, this.orders + id, this.created.format(order.createdAt()), order.merchantReference(),
 					id.substring(0, SHORT_ID_LENGTH), order.customerName(), order.customerEmail(),
 					amount.format(order.orderAmount()), amount.format(order.captured()),
 					amount.format(order.refunded()), "badge status-" + order.status().name(),
@@ -110,11 +112,11 @@ class OrderViewModel {
 		}
 
 		OrderRowsHtml.Labels labels() {
-			return new OrderRowsHtml.Labels(message("orders.column.date"), message("orders.column.orderId"),
-					message("orders.column.amount"), message("orders.column.captured"),
-					message("orders.column.refunded"), message("order.expiresSoon"), message("order.fullyRefunded"),
-					message("order.partlyRefunded"), message("menu.button"), message("menu.buttonNone"),
-					message("menu.noActions"));
+			return new OrderRowsHtml.Labels(message("orders.column.date", OrderViewModel.this.times.zone()),
+					message("orders.column.orderId"), message("orders.column.amount"),
+					message("orders.column.captured"), message("orders.column.refunded"), message("order.expiresSoon"),
+					message("order.fullyRefunded"), message("order.partlyRefunded"), message("menu.button"),
+					message("menu.buttonNone"), message("menu.noActions"));
 		}
 
 		private String message(String code, Object... args) {

@@ -1,8 +1,11 @@
 package org.merchantportal.merchant.web;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,7 +67,8 @@ class UserControllerTests {
 	/** Sessions of the demo users, who are never changed here. */
 	private static final Map<String, MockHttpSession> DEMO_SESSIONS = new ConcurrentHashMap<>();
 
-	private static final Pattern LAST_LOGIN = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
+	/** In Nordic Shoes' time zone, Europe/Stockholm: CET, or CEST in summer. */
+	private static final Pattern LAST_LOGIN = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} CES?T");
 
 	@Autowired
 	MockMvc mvc;
@@ -122,7 +126,10 @@ class UserControllerTests {
 		}
 		assertThat(text(userRow(page, neverLoggedIn))).contains("Active").endsWith("Never Disable");
 		assertThat(text(userRow(page, disabled))).contains("Disabled").doesNotContain("Active").contains("Enable");
-		assertThat(text(userRow(page, locked))).containsPattern("Locked until \\d{2}:\\d{2} UTC")
+		String lockedUntil = DateTimeFormatter.ofPattern("HH:mm z", Locale.ENGLISH)
+			.withZone(ZoneId.of("Europe/Stockholm"))
+			.format(locked.getLockedUntil());
+		assertThat(text(userRow(page, locked))).contains("Locked until " + lockedUntil)
 			.contains("Unlock")
 			.doesNotContain("Active");
 		assertThat(text(userRow(page, returning))).contains("Active").containsPattern(LAST_LOGIN);
