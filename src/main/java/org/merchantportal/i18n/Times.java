@@ -1,6 +1,7 @@
 package org.merchantportal.i18n;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,8 +28,11 @@ public class Times {
 
 	private final MessageSource messages;
 
-	Times(MessageSource messages) {
+	private final Messages dates;
+
+	Times(MessageSource messages, Messages dates) {
 		this.messages = messages;
+		this.dates = dates;
 	}
 
 	/** Date and time with the zone named, e.g. "2026-12-04 14:05 CET". */
@@ -39,6 +43,14 @@ public class Times {
 	/** Date and time to the second with the zone named, as the audit log shows them. */
 	public String dateTimeWithSeconds(Instant moment) {
 		return format("format.dateTime.seconds", "yyyy-MM-dd HH:mm:ss z", moment);
+	}
+
+	/**
+	 * A calendar day given in ISO form ("2026-12-04"), as the reader's language writes
+	 * it: "04.12.2026" in German.
+	 */
+	public String date(String isoDate) {
+		return this.dates.date(LocalDate.parse(isoDate), LocaleContextHolder.getLocale());
 	}
 
 	/** The time of day with the zone named, e.g. "14:05 CET". */

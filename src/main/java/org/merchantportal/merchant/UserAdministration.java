@@ -7,14 +7,14 @@ import java.util.regex.Pattern;
 import org.merchantportal.audit.AuditDetail;
 import org.merchantportal.audit.AuditEventType;
 import org.merchantportal.audit.AuditLog;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * What an ADMIN does on the Users page: create users, change roles, disable, enable and
@@ -41,13 +41,16 @@ public class UserAdministration {
 
 	private final UserSessions sessions;
 
+	private final ApplicationEventPublisher events;
+
 	UserAdministration(PortalUserRepository users, MerchantRepository merchants, PasswordEncoder passwordEncoder,
-			AuditLog audit, UserSessions sessions) {
+			AuditLog audit, UserSessions sessions, ApplicationEventPublisher events) {
 		this.users = users;
 		this.merchants = merchants;
 		this.passwordEncoder = passwordEncoder;
 		this.audit = audit;
 		this.sessions = sessions;
+		this.events = events;
 	}
 
 	/**
@@ -167,15 +170,21 @@ public class UserAdministration {
 			.orElseThrow(() -> new AccessDeniedException("Only an active admin manages users"));
 	}
 
-	/** The user's open sessions end once the change is committed: they log in anew. */
 	private void endSessionsAfterCommit(PortalUser user) {
-		String username = user.getUsername();
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				UserAdministration.this.sessions.endSessionsOf(username);
-			}
-		});
+		this.events.publishEvent(new AccessChanged(user.getUsername()));
+	}
+
+	/**
+	 * The user's open sessions end once the change that took or changed their access is
+	 * committed: they log in anew. (Not before: a rolled back change leaves them be.)
+	 */
+	@TransactionalEventListener
+	void endSessionsOf(AccessChanged change) {
+		this.sessions.endSessionsOf(change.username());
+	}
+
+	/** A user's access was taken or changed, in the transaction that publishes this. */
+	record AccessChanged(String username) {
 	}
 
 	private PortalUser find(Admin admin, long userId) {

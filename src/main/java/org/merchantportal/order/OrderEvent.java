@@ -117,6 +117,11 @@ public class OrderEvent {
 		return this.detail;
 	}
 
+	/** Whether the portal did this by itself ({@link Actor#system}), not a person. */
+	public boolean isBySystem() {
+		return Actor.SYSTEM.equals(this.actor);
+	}
+
 	public String getActor() {
 		return this.actor;
 	}

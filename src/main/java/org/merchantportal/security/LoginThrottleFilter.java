@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponseHeader;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -99,7 +100,7 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(refusal.retryAfterSeconds()));
 		if (HtmxRequest.fromRequest(request).isHtmxRequest()) {
-			response.setHeader("HX-Redirect", request.getContextPath() + LOGIN_FAILED_PAGE);
+			response.setHeader(HtmxResponseHeader.HX_REDIRECT.getValue(), request.getContextPath() + LOGIN_FAILED_PAGE);
 		}
 		// On through the rest of the chain as the GET of the login page, which its own
 		// controller renders with the message of a failed login. No authentication filter

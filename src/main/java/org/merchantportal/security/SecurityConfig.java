@@ -1,6 +1,8 @@
 package org.merchantportal.security;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequestHeader;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponseHeader;
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
 import java.io.IOException;
 import java.time.Clock;
@@ -199,10 +201,10 @@ class SecurityConfig {
 			// the login form into a table cell.
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(),
-						new RequestHeaderRequestMatcher("HX-Request"))
+						new RequestHeaderRequestMatcher(HtmxRequestHeader.HX_REQUEST.getValue()))
 				.defaultAuthenticationEntryPointFor(new ToLoginPage(), AnyRequestMatcher.INSTANCE)
 				.defaultAccessDeniedHandlerFor(SecurityConfig::htmxAccessDenied,
-						new RequestHeaderRequestMatcher("HX-Request"))
+						new RequestHeaderRequestMatcher(HtmxRequestHeader.HX_REQUEST.getValue()))
 				.defaultAccessDeniedHandlerFor(SecurityConfig::accessDenied, AnyRequestMatcher.INSTANCE))
 			.headers(SecurityConfig::strictHeaders);
 		// On a single node, track each user's sessions, so that disabling a user or
@@ -232,7 +234,7 @@ class SecurityConfig {
 	private static void htmxAccessDenied(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException denied) throws IOException {
 		if (sessionEnded(request)) {
-			response.setHeader("HX-Refresh", "true");
+			response.setHeader(HtmxResponseHeader.HX_REFRESH.getValue(), "true");
 		}
 		response.sendError(HttpServletResponse.SC_FORBIDDEN);
 	}
@@ -283,7 +285,7 @@ class SecurityConfig {
 			throws IOException {
 		if (HtmxRequest.fromRequest(request).isHtmxRequest()) {
 			// Reload the page rather than swap the login form into part of it.
-			response.setHeader("HX-Refresh", "true");
+			response.setHeader(HtmxResponseHeader.HX_REFRESH.getValue(), "true");
 			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 			return;
 		}

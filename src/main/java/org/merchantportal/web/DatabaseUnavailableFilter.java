@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Locale;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponseHeader;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -69,7 +70,7 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 		String title = HtmlUtils.htmlEscape(this.messages.get("unavailable.title", locale));
 		if (HtmxRequest.fromRequest(request).isHtmxRequest()) {
 			// Leave the page as it is and show the message in its status region.
-			response.setHeader("HX-Reswap", "none");
+			response.setHeader(HtmxResponseHeader.HX_RESWAP.getValue(), "none");
 			response.getWriter()
 				.write("<div hx-swap-oob=\"innerHTML:#status-message\"><span class=\"unavailable\">" + message
 						+ "</span></div>");
