@@ -7,15 +7,23 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * What the layout of every page needs: the languages of its switch, and the page to show
- * again once one is chosen.
+ * again once one is chosen. Added to every controller's model; an exception handler,
+ * whose model starts empty, adds it with {@link #addTo}.
  */
 @ControllerAdvice(annotations = Controller.class)
-class PageModel {
+public class PageModel {
+
+	/** Adds what the layout needs to an exception handler's model. */
+	public static void addTo(Model model, HttpServletRequest request) {
+		model.addAttribute("languages", Languages.SUPPORTED);
+		model.addAttribute("currentPage", currentPageOf(request));
+	}
 
 	@ModelAttribute("languages")
 	List<Locale> languages() {
@@ -29,6 +37,10 @@ class PageModel {
 	 */
 	@ModelAttribute("currentPage")
 	String currentPage(HttpServletRequest request) {
+		return currentPageOf(request);
+	}
+
+	private static String currentPageOf(HttpServletRequest request) {
 		Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (failed instanceof String uri) {
 			return uri.substring(Math.min(request.getContextPath().length(), uri.length()));

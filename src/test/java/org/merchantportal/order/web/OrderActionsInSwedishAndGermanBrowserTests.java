@@ -24,6 +24,8 @@ import org.merchantportal.merchant.PortalUser;
 import org.merchantportal.merchant.PortalUserRepository;
 import org.merchantportal.merchant.Role;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -109,6 +111,11 @@ class OrderActionsInSwedishAndGermanBrowserTests {
 		Properties de = messages("de");
 		OrdersPage orders = logInAndChoose(newUser("orders@fjord-outdoor.example"), "de");
 		assertThat(orders.heading()).isEqualTo(de.getProperty("orders.heading"));
+		this.driver.manage().window().setSize(new Dimension(1400, 900));
+		assertThat((Boolean) ((JavascriptExecutor) this.driver)
+			.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+			.as("the German Orders page fits a desktop screen's width")
+			.isTrue();
 
 		orders.filterByStatus(de.getProperty("order.status.CAPTURED"));
 		OrderRow row = orders.takeFreshRow((candidate) -> candidate.refunded().equals("0,00 €")

@@ -78,7 +78,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(controllers = OrderController.class,
 		includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = Formatter.class))
-@Import({ TestUsers.PortalSecurity.class, OrderViewModel.class })
+@Import({ TestUsers.PortalSecurity.class, OrderViewModel.class, OrderActionPages.class })
 class OrderControllerTests {
 
 	private static final long MERCHANT = 42;
