@@ -11,6 +11,4 @@ interface AuditEventRepository extends Repository<AuditEvent, Long> {
 
 	List<AuditEvent> findByMerchantIdOrderByOccurredAtDescIdDesc(long merchantId, Limit limit);
 
-	List<AuditEvent> findBySubjectOrderByOccurredAtDescIdDesc(String subject, Limit limit);
-
 }

@@ -45,11 +45,6 @@ public class AuditLog {
 		return this.events.findByMerchantIdOrderByOccurredAtDescIdDesc(merchantId, Limit.of(limit));
 	}
 
-	@Transactional(readOnly = true)
-	public List<AuditEvent> about(String subject, int limit) {
-		return this.events.findBySubjectOrderByOccurredAtDescIdDesc(subject, Limit.of(limit));
-	}
-
 	private static String truncate(String value, int length) {
 		return (value == null || value.length() <= length) ? value : value.substring(0, length);
 	}

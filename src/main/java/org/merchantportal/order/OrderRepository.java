@@ -53,9 +53,6 @@ public interface OrderRepository extends Repository<Order, Long> {
 			order by o.authorizationExpiresOn, o.id""")
 	List<Long> findExpiredAuthorizations(java.time.LocalDate today, Limit limit);
 
-	/** A merchant's newest orders, as the Orders page lists them. */
-	List<Order> findByMerchantIdOrderByCreatedAtDescPublicIdTextDesc(long merchantId, Limit limit);
-
 	long count();
 
 }

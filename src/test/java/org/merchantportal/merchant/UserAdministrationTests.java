@@ -1,13 +1,11 @@
 package org.merchantportal.merchant;
 
-import java.util.Locale;
-import org.merchantportal.i18n.English;
-import org.merchantportal.i18n.Messages;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.persistence.EntityManager;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.merchantportal.audit.AuditEvent;
 import org.merchantportal.audit.AuditEventType;
 import org.merchantportal.audit.AuditLog;
+import org.merchantportal.audit.AuditTrail;
+import org.merchantportal.i18n.English;
+import org.merchantportal.i18n.Messages;
 import org.merchantportal.merchant.UserAdministration.Admin;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,6 +81,9 @@ class UserAdministrationTests {
 
 	@Autowired
 	AuditLog audit;
+
+	@Autowired
+	EntityManager entityManager;
 
 	@Autowired
 	MockMvc mvc;
@@ -692,7 +697,7 @@ class UserAdministrationTests {
 	}
 
 	private void assertNoAuditEventAbout(PortalUser user) {
-		assertThat(this.audit.about(user.getUsername(), 10)).isEmpty();
+		assertThat(AuditTrail.about(this.entityManager, user.getUsername(), 10)).isEmpty();
 	}
 
 	private static void assertAuditEvent(AuditEvent event, AuditEventType type, PortalUser admin, PortalUser subject) {

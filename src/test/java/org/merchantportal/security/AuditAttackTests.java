@@ -1,6 +1,7 @@
 package org.merchantportal.security;
 
 import java.util.Locale;
+import jakarta.persistence.EntityManager;
 import org.merchantportal.i18n.Messages;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.merchantportal.audit.AuditEvent;
 import org.merchantportal.audit.AuditEventType;
 import org.merchantportal.audit.AuditLog;
+import org.merchantportal.audit.AuditTrail;
 import org.merchantportal.merchant.PortalUser;
 import org.merchantportal.merchant.Role;
 import org.merchantportal.order.Order;
@@ -51,6 +53,9 @@ class AuditAttackTests {
 
 	@Autowired
 	AuditLog audit;
+
+	@Autowired
+	EntityManager entityManager;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -118,7 +123,7 @@ class AuditAttackTests {
 		String unknown = "nobody-" + name;
 		this.mvc.perform(login(unknown, "whatever-password").with(AttackFixtures.from("203.0.113.24")))
 			.andExpect(redirectedUrl("/login?error"));
-		assertThat(this.audit.about(unknown, 10)).singleElement().satisfies((event) -> {
+		assertThat(AuditTrail.about(this.entityManager, unknown, 10)).singleElement().satisfies((event) -> {
 			assertThat(event.getType()).isEqualTo(AuditEventType.LOGIN_FAILED);
 			assertThat(event.getClientAddress()).isEqualTo("203.0.113.24");
 			assertThat(event.getOccurredAt()).isAfter(start);

@@ -6,10 +6,11 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.merchantportal.audit.AuditEvent;
-import org.merchantportal.audit.AuditLog;
+import org.merchantportal.audit.AuditTrail;
 import org.merchantportal.merchant.PortalUser;
 import org.merchantportal.merchant.Role;
 import org.merchantportal.order.Order;
@@ -43,7 +44,7 @@ class ForwardedHeaderAttackTests {
 	ApplicationContext context;
 
 	@Autowired
-	AuditLog audit;
+	EntityManager entityManager;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -124,7 +125,7 @@ class ForwardedHeaderAttackTests {
 			new RawHttp(this.port).logIn(user.getUsername(), "wrong-password", claim);
 		}
 		new RawHttp(this.port).logIn(user.getUsername(), AttackFixtures.PASSWORD, claims.get(1));
-		List<AuditEvent> events = this.audit.about(user.getUsername(), 20);
+		List<AuditEvent> events = AuditTrail.about(this.entityManager, user.getUsername(), 20);
 		assertThat(events).hasSize(claims.size() + 1)
 			.allSatisfy((event) -> assertThat(event.getClientAddress()).isEqualTo("127.0.0.1"));
 	}

@@ -2,10 +2,11 @@ package org.merchantportal.security;
 
 import java.util.List;
 
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.merchantportal.audit.AuditEvent;
-import org.merchantportal.audit.AuditLog;
+import org.merchantportal.audit.AuditTrail;
 import org.merchantportal.merchant.PortalUser;
 import org.merchantportal.merchant.Role;
 import org.merchantportal.order.Order;
@@ -40,7 +41,7 @@ class TrustedProxyAttackTests {
 	ApplicationContext context;
 
 	@Autowired
-	AuditLog audit;
+	EntityManager entityManager;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -62,7 +63,7 @@ class TrustedProxyAttackTests {
 
 	/** The client address of the newest audit record about that user. */
 	private String auditedAddress(PortalUser user) {
-		List<AuditEvent> events = this.audit.about(user.getUsername(), 1);
+		List<AuditEvent> events = AuditTrail.about(this.entityManager, user.getUsername(), 1);
 		assertThat(events).as("audit records about %s", user.getUsername()).isNotEmpty();
 		return events.get(0).getClientAddress();
 	}

@@ -100,6 +100,7 @@ class OrderActionPages {
 	void addUpdate(OrderSummary summary, PortalUserDetails user, Model model) {
 		Instant now = (Instant) model.getAttribute("now");
 		model.addAttribute("rows", this.views.row(summary, user.role(), now));
+		model.addAttribute("badges", this.views.badges(summary, now));
 		model.addAttribute("menu", this.views.menu(summary, user.role(), now));
 	}
 

@@ -70,7 +70,9 @@ class OrderController {
 		OrderDetails details = this.orders.details(OrderWeb.staff(user), orderId);
 		Instant now = this.clock.instant();
 		OrderWeb.addDetails(details, model);
-		model.addAttribute("menu", this.views.menu(OrderSummary.of(details.order()), user.role(), now));
+		OrderSummary summary = OrderSummary.of(details.order());
+		model.addAttribute("badges", this.views.badges(summary, now));
+		model.addAttribute("menu", this.views.menu(summary, user.role(), now));
 		addViewer(user, now, model);
 		return "orders/details";
 	}

@@ -2,6 +2,8 @@ package org.merchantportal.order.web;
 
 import java.util.List;
 
+import org.merchantportal.web.Badge;
+
 import org.unbescape.html.HtmlEscape;
 import org.unbescape.html.HtmlEscapeLevel;
 import org.unbescape.html.HtmlEscapeType;
@@ -68,16 +70,12 @@ final class OrderRowsHtml {
 		cell("num", labels.amount(), row.amount());
 		cell("num", labels.captured(), row.captured());
 		cell("num", labels.refunded(), row.refunded());
-		raw("<td class=\"status-cell\">").open("span").attribute("class", row.statusClass()).raw(">");
-		text(row.statusLabel()).raw("</span>");
-		if (row.expiresSoon()) {
-			raw(" <span class=\"badge expires-soon\">").text(labels.expiresSoon()).raw("</span>");
-		}
-		if (row.fullyRefunded()) {
-			raw(" <span class=\"badge refunded\">").text(labels.fullyRefunded()).raw("</span>");
-		}
-		if (row.partlyRefunded()) {
-			raw(" <span class=\"badge refunded\">").text(labels.partlyRefunded()).raw("</span>");
+		raw("<td class=\"status-cell\">");
+		String separator = "";
+		for (Badge badge : row.badges()) {
+			raw(separator).open("span").attribute("class", "badge " + badge.kind()).raw(">");
+			text(badge.text()).raw("</span>");
+			separator = " ";
 		}
 		raw("</td>\n<td class=\"actions-cell\">");
 		writeMenu(row.menu(), labels);
@@ -153,8 +151,8 @@ final class OrderRowsHtml {
 	 * The texts of the rows and menus that are the same in every row, in the reader's
 	 * language: the column names the phone layout shows, the badges, the menu's button.
 	 */
-	record Labels(String date, String orderId, String amount, String captured, String refunded, String expiresSoon,
-			String fullyRefunded, String partlyRefunded, String menuButton, String menuButtonNone, String noActions) {
+	record Labels(String date, String orderId, String amount, String captured, String refunded, String menuButton,
+			String menuButtonNone, String noActions) {
 
 	}
 

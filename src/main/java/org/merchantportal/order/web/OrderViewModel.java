@@ -16,6 +16,7 @@ import org.merchantportal.order.Money;
 import org.merchantportal.order.OrderAction;
 import org.merchantportal.order.OrderStatus;
 import org.merchantportal.order.OrderSummary;
+import org.merchantportal.web.Badge;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -61,6 +62,13 @@ class OrderViewModel {
 		return OrderRowsHtml.rows(List.of(texts.row(order, role, now)), texts.labels(), true);
 	}
 
+	/**
+	 * The badges of an order's page: its status, and what else needs the reader's eye.
+	 */
+	List<Badge> badges(OrderSummary order, Instant now) {
+		return new Texts().badges(order, now);
+	}
+
 	/** The HTML of the More actions menu of an order's page. */
 	String menu(OrderSummary order, Role role, Instant now) {
 		Texts texts = new Texts();
@@ -84,6 +92,8 @@ class OrderViewModel {
 
 		private final Map<OrderAction, String> actions = new EnumMap<>(OrderAction.class);
 
+		private final Map<String, String> flags = new HashMap<>();
+
 		private final Map<Currency, Money.Format> amounts = new HashMap<>();
 
 		OrderRow row(OrderSummary order, Role role, Instant now) {
@@ -93,10 +103,27 @@ class OrderViewModel {
 			return new OrderRow(id, this.orders + id, this.created.format(order.createdAt()), order.merchantReference(),
 					id.substring(0, SHORT_ID_LENGTH), order.customerName(), order.customerEmail(),
 					amount.format(order.orderAmount()), amount.format(order.captured()),
-					amount.format(order.refunded()), "badge status-" + order.status().name(),
-					this.statuses.computeIfAbsent(order.status(), (status) -> message("order.status." + status.name())),
-					order.state().isExpiringSoon(now), order.state().isFullyRefunded(),
-					order.state().isPartlyRefunded(), menu(order, role, now));
+					amount.format(order.refunded()), badges(order, now), menu(order, role, now));
+		}
+
+		List<Badge> badges(OrderSummary order, Instant now) {
+			List<Badge> badges = new ArrayList<>(2);
+			badges.add(new Badge("status-" + order.status().name(), this.statuses.computeIfAbsent(order.status(),
+					(status) -> message("order.status." + status.name()))));
+			if (order.state().isExpiringSoon(now)) {
+				badges.add(new Badge("expires-soon", flag("order.expiresSoon")));
+			}
+			if (order.state().isFullyRefunded()) {
+				badges.add(new Badge("refunded", flag("order.fullyRefunded")));
+			}
+			if (order.state().isPartlyRefunded()) {
+				badges.add(new Badge("refunded", flag("order.partlyRefunded")));
+			}
+			return badges;
+		}
+
+		private String flag(String code) {
+			return this.flags.computeIfAbsent(code, (key) -> message(key));
 		}
 
 		ActionsMenu menu(OrderSummary order, Role role, Instant now) {
@@ -114,8 +141,7 @@ class OrderViewModel {
 		OrderRowsHtml.Labels labels() {
 			return new OrderRowsHtml.Labels(message("orders.column.date", OrderViewModel.this.times.zone()),
 					message("orders.column.orderId"), message("orders.column.amount"),
-					message("orders.column.captured"), message("orders.column.refunded"), message("order.expiresSoon"),
-					message("order.fullyRefunded"), message("order.partlyRefunded"), message("menu.button"),
+					message("orders.column.captured"), message("orders.column.refunded"), message("menu.button"),
 					message("menu.buttonNone"), message("menu.noActions"));
 		}
 

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.merchantportal.audit.AuditEventType;
 import org.merchantportal.audit.AuditLog;
+import org.merchantportal.audit.AuditTrail;
 import org.merchantportal.merchant.Merchant;
 import org.merchantportal.merchant.MerchantRepository;
 import org.merchantportal.merchant.PortalUser;
@@ -84,6 +86,9 @@ class UserControllerTests {
 
 	@Autowired
 	AuditLog audit;
+
+	@Autowired
+	EntityManager entityManager;
 
 	/** The hash of {@link #PASSWORD}, computed once: BCrypt is slow on purpose. */
 	private static String passwordHash;
@@ -241,7 +246,7 @@ class UserControllerTests {
 		assertThat(this.users.count()).isEqualTo(usersEverywhereBefore);
 		if (username == null) {
 			assertThat(this.users.existsByUsername(email)).isFalse();
-			assertThat(this.audit.about(email, 10)).isEmpty();
+			assertThat(AuditTrail.about(this.entityManager, email, 10)).isEmpty();
 		}
 	}
 
@@ -339,7 +344,7 @@ class UserControllerTests {
 		PortalUser after = reload(foreign);
 		assertThat(after.getRole()).isEqualTo(Role.ORDER_MANAGER);
 		assertThat(after.isEnabled()).isEqualTo(before.isEnabled());
-		assertThat(this.audit.about(foreign.getUsername(), 10)).isEmpty();
+		assertThat(AuditTrail.about(this.entityManager, foreign.getUsername(), 10)).isEmpty();
 	}
 
 	// --- Who may use the page ----------------------------------------------------------
@@ -372,7 +377,7 @@ class UserControllerTests {
 		PortalUser unchanged = reload(colleague);
 		assertThat(unchanged.getRole()).isEqualTo(Role.VIEWER);
 		assertThat(unchanged.isEnabled()).isTrue();
-		assertThat(this.audit.about(colleague.getUsername(), 10)).isEmpty();
+		assertThat(AuditTrail.about(this.entityManager, colleague.getUsername(), 10)).isEmpty();
 	}
 
 	@Test
