@@ -19,7 +19,6 @@ import org.merchantportal.merchant.Role;
 import org.merchantportal.order.Order;
 import org.merchantportal.order.OrderStatus;
 import org.merchantportal.security.AttackFixtures;
-import org.merchantportal.security.AttackFixtures.State;
 import org.merchantportal.security.AttackTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -94,9 +93,9 @@ class TenantIsolationTests {
 	 * How to call a route: its kind, its form fields, and for order routes the state an
 	 * order of one's own must be in for the action to go through.
 	 */
-	record Recipe(Kind kind, Map<String, String> params, State ownState) {
+	record Recipe(Kind kind, Map<String, String> params, OrderStatus ownState) {
 
-		static Recipe order(State ownState, String... params) {
+		static Recipe order(OrderStatus ownState, String... params) {
 			return new Recipe(Kind.ORDER, fields(params), ownState);
 		}
 
@@ -108,7 +107,7 @@ class TenantIsolationTests {
 			return new Recipe(Kind.CREDENTIAL, Map.of(), null);
 		}
 
-		static Recipe apiOrder(State ownState, String... params) {
+		static Recipe apiOrder(OrderStatus ownState, String... params) {
 			return new Recipe(Kind.API_ORDER, fields(params), ownState);
 		}
 
@@ -137,20 +136,20 @@ class TenantIsolationTests {
 			Map.entry("POST /users",
 					Recipe.noId("username", "placeholder", "password", "a-long-enough-password", "role", "VIEWER")),
 			Map.entry("* /error", new Recipe(Kind.ERROR_PAGE, Map.of(), null)),
-			Map.entry("GET /orders/{orderId}", Recipe.order(State.AUTHORIZED)),
-			Map.entry("GET /orders/{orderId}/cancel", Recipe.order(State.AUTHORIZED)),
-			Map.entry("GET /orders/{orderId}/captures/new", Recipe.order(State.AUTHORIZED)),
-			Map.entry("GET /orders/{orderId}/refunds/new", Recipe.order(State.CAPTURED)),
-			Map.entry("GET /orders/{orderId}/release-authorization", Recipe.order(State.PART_CAPTURED)),
-			Map.entry("GET /orders/{orderId}/extend-authorization", Recipe.order(State.AUTHORIZED)),
-			Map.entry("GET /orders/{orderId}/timeline", Recipe.order(State.CAPTURED)),
-			Map.entry("POST /orders/{orderId}/cancel", Recipe.order(State.AUTHORIZED)),
+			Map.entry("GET /orders/{orderId}", Recipe.order(OrderStatus.AUTHORIZED)),
+			Map.entry("GET /orders/{orderId}/cancel", Recipe.order(OrderStatus.AUTHORIZED)),
+			Map.entry("GET /orders/{orderId}/captures/new", Recipe.order(OrderStatus.AUTHORIZED)),
+			Map.entry("GET /orders/{orderId}/refunds/new", Recipe.order(OrderStatus.CAPTURED)),
+			Map.entry("GET /orders/{orderId}/release-authorization", Recipe.order(OrderStatus.PART_CAPTURED)),
+			Map.entry("GET /orders/{orderId}/extend-authorization", Recipe.order(OrderStatus.AUTHORIZED)),
+			Map.entry("GET /orders/{orderId}/timeline", Recipe.order(OrderStatus.CAPTURED)),
+			Map.entry("POST /orders/{orderId}/cancel", Recipe.order(OrderStatus.AUTHORIZED)),
 			Map.entry("POST /orders/{orderId}/captures",
-					Recipe.order(State.AUTHORIZED, "mode", "amount", "amount", "1")),
+					Recipe.order(OrderStatus.AUTHORIZED, "mode", "amount", "amount", "1")),
 			Map.entry("POST /orders/{orderId}/refunds",
-					Recipe.order(State.CAPTURED, "mode", "amount", "amount", "1", "reason", "RETURNED")),
-			Map.entry("POST /orders/{orderId}/release-authorization", Recipe.order(State.PART_CAPTURED)),
-			Map.entry("POST /orders/{orderId}/extend-authorization", Recipe.order(State.AUTHORIZED)),
+					Recipe.order(OrderStatus.CAPTURED, "mode", "amount", "amount", "1", "reason", "RETURNED")),
+			Map.entry("POST /orders/{orderId}/release-authorization", Recipe.order(OrderStatus.PART_CAPTURED)),
+			Map.entry("POST /orders/{orderId}/extend-authorization", Recipe.order(OrderStatus.AUTHORIZED)),
 			Map.entry("POST /users/{userId}/role", Recipe.user("role", "VIEWER")),
 			Map.entry("POST /users/{userId}/disable", Recipe.user()),
 			Map.entry("POST /users/{userId}/enable", Recipe.user()),
@@ -169,22 +168,23 @@ class TenantIsolationTests {
 			// Placing an order: for the credential's merchant only, whatever the body
 			// says.
 			Map.entry("POST /ordermanagement/v1/orders", new Recipe(Kind.API_NO_ID, Map.of(), null)),
-			Map.entry("GET /ordermanagement/v1/orders/{orderId}", Recipe.apiOrder(State.PART_CAPTURED)),
-			Map.entry("GET /ordermanagement/v1/orders/{orderId}/captures", Recipe.apiOrder(State.PART_CAPTURED)),
+			Map.entry("GET /ordermanagement/v1/orders/{orderId}", Recipe.apiOrder(OrderStatus.PART_CAPTURED)),
+			Map.entry("GET /ordermanagement/v1/orders/{orderId}/captures", Recipe.apiOrder(OrderStatus.PART_CAPTURED)),
 			Map.entry("GET /ordermanagement/v1/orders/{orderId}/captures/{captureId}",
-					Recipe.apiOrder(State.PART_CAPTURED)),
-			Map.entry("GET /ordermanagement/v1/orders/{orderId}/refunds/{refundId}", Recipe.apiOrder(State.CAPTURED)),
+					Recipe.apiOrder(OrderStatus.PART_CAPTURED)),
+			Map.entry("GET /ordermanagement/v1/orders/{orderId}/refunds/{refundId}",
+					Recipe.apiOrder(OrderStatus.CAPTURED)),
 			Map.entry("POST /ordermanagement/v1/orders/{orderId}/captures",
-					Recipe.apiOrder(State.AUTHORIZED, "body", "{\"captured_amount\": 1}")),
+					Recipe.apiOrder(OrderStatus.AUTHORIZED, "body", "{\"captured_amount\": 1}")),
 			Map.entry("POST /ordermanagement/v1/orders/{orderId}/refunds",
-					Recipe.apiOrder(State.CAPTURED, "body", "{\"refunded_amount\": 1}")),
-			Map.entry("POST /ordermanagement/v1/orders/{orderId}/cancel", Recipe.apiOrder(State.AUTHORIZED)),
+					Recipe.apiOrder(OrderStatus.CAPTURED, "body", "{\"refunded_amount\": 1}")),
+			Map.entry("POST /ordermanagement/v1/orders/{orderId}/cancel", Recipe.apiOrder(OrderStatus.AUTHORIZED)),
 			Map.entry("PATCH /ordermanagement/v1/orders/{orderId}/merchant-references",
-					Recipe.apiOrder(State.CAPTURED, "body", "{\"merchant_reference1\": \"NS-PATCHED\"}")),
+					Recipe.apiOrder(OrderStatus.CAPTURED, "body", "{\"merchant_reference1\": \"NS-PATCHED\"}")),
 			Map.entry("POST /ordermanagement/v1/orders/{orderId}/release-remaining-authorization",
-					Recipe.apiOrder(State.PART_CAPTURED)),
+					Recipe.apiOrder(OrderStatus.PART_CAPTURED)),
 			Map.entry("POST /ordermanagement/v1/orders/{orderId}/extend-authorization-time",
-					Recipe.apiOrder(State.AUTHORIZED)));
+					Recipe.apiOrder(OrderStatus.AUTHORIZED)));
 
 	/** How the request is made: by a browser without JavaScript, or by htmx. */
 	enum Client {
@@ -289,8 +289,8 @@ class TenantIsolationTests {
 		long fjord = this.fixtures.fjord();
 		// The other merchant's orders in each open state, so that every action would
 		// change one of them.
-		List<Order> foreign = List.of(this.fixtures.order(fjord, State.AUTHORIZED, AGE),
-				this.fixtures.order(fjord, State.PART_CAPTURED, AGE));
+		List<Order> foreign = List.of(this.fixtures.order(fjord, OrderStatus.AUTHORIZED, AGE),
+				this.fixtures.order(fjord, OrderStatus.PART_CAPTURED, AGE));
 		List<String> routes = routesOf(Kind.ORDER);
 		assertThat(routes).as("order routes").hasSizeGreaterThanOrEqualTo(11);
 		int attacks = 0;
@@ -452,8 +452,8 @@ class TenantIsolationTests {
 	void theMerchantApiFindsAnotherMerchantsOrderExactlyAsMissingAsAnUnknownOne() throws Exception {
 		long nordic = this.fixtures.nordic();
 		long fjord = this.fixtures.fjord();
-		List<Order> foreign = List.of(this.fixtures.order(fjord, State.AUTHORIZED, AGE),
-				this.fixtures.order(fjord, State.PART_CAPTURED, AGE));
+		List<Order> foreign = List.of(this.fixtures.order(fjord, OrderStatus.AUTHORIZED, AGE),
+				this.fixtures.order(fjord, OrderStatus.PART_CAPTURED, AGE));
 		List<String> routes = routesOf(Kind.API_ORDER);
 		assertThat(routes).as("merchant API order routes").isNotEmpty();
 		RequestPostProcessor nordicApi = httpBasic("demo-nordic-shoes", "portal-demo-api-2026");
@@ -507,7 +507,7 @@ class TenantIsolationTests {
 
 	@Test
 	void theMerchantApiListsNothingOfAnotherMerchant() throws Exception {
-		Order foreign = this.fixtures.order(this.fixtures.fjord(), State.AUTHORIZED);
+		Order foreign = this.fixtures.order(this.fixtures.fjord(), OrderStatus.AUTHORIZED);
 		Set<String> nordicIds = new HashSet<>(this.fixtures.orderIdsOf(this.fixtures.nordic()));
 		RequestPostProcessor nordicApi = httpBasic("demo-nordic-shoes", "portal-demo-api-2026");
 		List<String> routes = routesOf(Kind.API_NO_ID);
@@ -624,7 +624,7 @@ class TenantIsolationTests {
 	void routesWithoutIdsShowNothingOfAnotherMerchant() throws Exception {
 		long nordic = this.fixtures.nordic();
 		long fjord = this.fixtures.fjord();
-		Order foreign = this.fixtures.order(fjord, State.AUTHORIZED);
+		Order foreign = this.fixtures.order(fjord, OrderStatus.AUTHORIZED);
 		List<String> foreignUsers = this.jdbc.queryForList("select username from portal_user where merchant_id = ?",
 				String.class, fjord);
 		for (String route : routesOf(Kind.NO_ID)) {
@@ -669,8 +669,9 @@ class TenantIsolationTests {
 	void searchesNeverReturnAnotherMerchantsOrders() throws Exception {
 		long nordic = this.fixtures.nordic();
 		long fjord = this.fixtures.fjord();
-		Order own = this.fixtures.order(nordic, State.AUTHORIZED, "SHARED-REF-1", "Shared Name", "shared@shop.example");
-		Order foreign = this.fixtures.order(fjord, State.AUTHORIZED, "SHARED-REF-1", "Shared Name",
+		Order own = this.fixtures.order(nordic, OrderStatus.AUTHORIZED, "SHARED-REF-1", "Shared Name",
+				"shared@shop.example");
+		Order foreign = this.fixtures.order(fjord, OrderStatus.AUTHORIZED, "SHARED-REF-1", "Shared Name",
 				"shared@shop.example");
 		Set<String> nordicIds = new HashSet<>(this.fixtures.orderIdsOf(nordic));
 		Set<String> fjordIds = new HashSet<>(this.fixtures.orderIdsOf(fjord));

@@ -59,7 +59,7 @@ class IdempotencyKeyPurgeTests {
 		var fixtures = new org.merchantportal.security.AttackFixtures(this.context);
 		Staff manager = new Staff(fixtures.nordic(), "orders@nordic-shoes.example",
 				org.merchantportal.merchant.Role.ORDER_MANAGER);
-		Order stale = fixtures.order(fixtures.nordic(), org.merchantportal.security.AttackFixtures.State.AUTHORIZED);
+		Order stale = fixtures.order(fixtures.nordic(), OrderStatus.AUTHORIZED);
 		String expired = OrderService.newFormKey(Instant.now().minus(Duration.ofHours(23)).minusSeconds(60));
 		org.assertj.core.api.Assertions.assertThatExceptionOfType(IdempotencyKeyException.class)
 			.isThrownBy(() -> this.orders.cancel(manager, stale.getPublicId(), expired))
@@ -68,7 +68,7 @@ class IdempotencyKeyPurgeTests {
 		String fresh = OrderService.newFormKey(Instant.now().minus(Duration.ofHours(22)));
 		assertThat(this.orders.cancel(manager, stale.getPublicId(), fresh).changed()).isTrue();
 		// A client's own key, however it looks, never expires here.
-		Order other = fixtures.order(fixtures.nordic(), org.merchantportal.security.AttackFixtures.State.AUTHORIZED);
+		Order other = fixtures.order(fixtures.nordic(), OrderStatus.AUTHORIZED);
 		assertThat(this.orders.cancel(manager, other.getPublicId(), "f0000000-" + UUID.randomUUID()).changed())
 			.isTrue();
 	}

@@ -76,21 +76,7 @@ class OrderTests {
 
 	/** Brings a new order into the status through the domain operations. */
 	static Order orderIn(OrderStatus status) {
-		Order order = newOrder();
-		switch (status) {
-			case AUTHORIZED -> {
-			}
-			case PART_CAPTURED -> order.captureLines(lines("SKU-1", 1), setup(NOW));
-			case CAPTURED -> order.capture(order.getRemaining(), setup(NOW));
-			case CANCELLED -> order.cancel(setup(NOW));
-			case EXPIRED -> order.expire(AFTER_EXPIRY);
-			case CLOSED -> {
-				order.captureLines(lines("SKU-1", 1), setup(NOW));
-				order.releaseRemainingAuthorization(setup(NOW));
-			}
-		}
-		assertThat(order.getStatus()).isEqualTo(status);
-		return order;
+		return OrderFixtures.bringTo(newOrder(), status, setup(NOW));
 	}
 
 	static Actor setup(Instant at) {

@@ -17,8 +17,10 @@ import org.merchantportal.merchant.Role;
 import org.merchantportal.order.Actor;
 import org.merchantportal.order.Money;
 import org.merchantportal.order.Order;
+import org.merchantportal.order.OrderFixtures;
 import org.merchantportal.order.OrderLine.NewLine;
 import org.merchantportal.order.OrderRepository;
+import org.merchantportal.order.OrderStatus;
 import org.merchantportal.order.RefundReason;
 
 import org.springframework.context.ApplicationContext;
@@ -51,12 +53,6 @@ public final class AttackFixtures {
 	 * The states a test can ask its order to be in, reached through the domain's own
 	 * operations.
 	 */
-	public enum State {
-
-		AUTHORIZED, PART_CAPTURED, CAPTURED, CANCELLED, CLOSED
-
-	}
-
 	private final PortalUserRepository users;
 
 	private final MerchantRepository merchants;
@@ -141,7 +137,7 @@ public final class AttackFixtures {
 
 	// --- Orders ------------------------------------------------------------------
 
-	public Order order(long merchantId, State state) {
+	public Order order(long merchantId, OrderStatus state) {
 		return order(merchantId, state, Duration.ofHours(1));
 	}
 
@@ -149,7 +145,7 @@ public final class AttackFixtures {
 	 * A new order placed that long ago (an extend moves the expiry of an order some days
 	 * old).
 	 */
-	public Order order(long merchantId, State state, Duration age) {
+	public Order order(long merchantId, OrderStatus state, Duration age) {
 		String prefix = (merchantId == nordic()) ? "NS-T" : "FO-T";
 		String tag = UUID.randomUUID().toString().substring(0, 8);
 		return order(merchantId, state, prefix + tag, "Attack Target " + tag, "target." + tag + "@shop.example", age);
@@ -160,11 +156,12 @@ public final class AttackFixtures {
 	 * placed an hour ago (or that long ago) and brought to the state by the aggregate's
 	 * own operations.
 	 */
-	public Order order(long merchantId, State state, String reference, String customerName, String customerEmail) {
+	public Order order(long merchantId, OrderStatus state, String reference, String customerName,
+			String customerEmail) {
 		return order(merchantId, state, reference, customerName, customerEmail, Duration.ofHours(1));
 	}
 
-	public Order order(long merchantId, State state, String reference, String customerName, String customerEmail,
+	public Order order(long merchantId, OrderStatus state, String reference, String customerName, String customerEmail,
 			Duration age) {
 		Merchant merchant = this.merchants.findById(merchantId).orElseThrow();
 		Instant now = Instant.now();
@@ -174,17 +171,7 @@ public final class AttackFixtures {
 					List.of(new NewLine("SKU-1", "Trail Runner", 2, 10_000, 2500),
 							new NewLine("SKU-2", "Wool Socks", 1, 5_000, 2500)),
 					now.minus(age));
-			switch (state) {
-				case AUTHORIZED -> {
-				}
-				case PART_CAPTURED -> order.capture(Money.of(10_000, merchant.getCurrency()), actor);
-				case CAPTURED -> order.capture(order.getRemaining(), actor);
-				case CANCELLED -> order.cancel(actor);
-				case CLOSED -> {
-					order.capture(Money.of(10_000, merchant.getCurrency()), actor);
-					order.releaseRemainingAuthorization(actor);
-				}
-			}
+			OrderFixtures.bringTo(order, state, actor);
 			return this.orders.save(order);
 		});
 	}
@@ -200,7 +187,7 @@ public final class AttackFixtures {
 	 */
 	public Order orderWithRefunds(long merchantId, String reference, int refunds, int perInstant) {
 		String tag = UUID.randomUUID().toString().substring(0, 8);
-		Order placed = order(merchantId, State.AUTHORIZED, reference, "History Target " + tag,
+		Order placed = order(merchantId, OrderStatus.AUTHORIZED, reference, "History Target " + tag,
 				"history." + tag + "@shop.example", Duration.ofDays(2));
 		return this.transactions.execute((status) -> {
 			Order order = this.orders.findByIdForUpdate(placed.getId()).orElseThrow();

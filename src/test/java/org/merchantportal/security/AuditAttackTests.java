@@ -18,7 +18,7 @@ import org.merchantportal.audit.AuditTrail;
 import org.merchantportal.merchant.PortalUser;
 import org.merchantportal.merchant.Role;
 import org.merchantportal.order.Order;
-import org.merchantportal.security.AttackFixtures.State;
+import org.merchantportal.order.OrderStatus;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -194,11 +194,11 @@ class AuditAttackTests {
 	void everyOrderActionRecordsTheUserTheTimeAndTheClientAddressOnTheOrdersTimeline() throws Exception {
 		long nordic = this.fixtures.nordic();
 		Duration age = Duration.ofDays(10);
-		Map<String, Order> actions = Map.of("cancel", this.fixtures.order(nordic, State.AUTHORIZED, age), "captures",
-				this.fixtures.order(nordic, State.AUTHORIZED, age), "refunds",
-				this.fixtures.order(nordic, State.CAPTURED, age), "release-authorization",
-				this.fixtures.order(nordic, State.PART_CAPTURED, age), "extend-authorization",
-				this.fixtures.order(nordic, State.AUTHORIZED, age));
+		Map<String, Order> actions = Map.of("cancel", this.fixtures.order(nordic, OrderStatus.AUTHORIZED, age),
+				"captures", this.fixtures.order(nordic, OrderStatus.AUTHORIZED, age), "refunds",
+				this.fixtures.order(nordic, OrderStatus.CAPTURED, age), "release-authorization",
+				this.fixtures.order(nordic, OrderStatus.PART_CAPTURED, age), "extend-authorization",
+				this.fixtures.order(nordic, OrderStatus.AUTHORIZED, age));
 		int n = 0;
 		for (var action : actions.entrySet()) {
 			Order order = action.getValue();

@@ -14,7 +14,7 @@ import org.merchantportal.audit.AuditTrail;
 import org.merchantportal.merchant.PortalUser;
 import org.merchantportal.merchant.Role;
 import org.merchantportal.order.Order;
-import org.merchantportal.security.AttackFixtures.State;
+import org.merchantportal.order.OrderStatus;
 import org.merchantportal.security.RawHttp.Response;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,7 +68,7 @@ class ForwardedHeaderAttackTests {
 	@Test
 	void noRedirectCarriesAHostFromTheRequestWhateverHostHeadersAreSent() throws Exception {
 		PortalUser user = this.fixtures.newUser(this.fixtures.nordic(), Role.VIEWER);
-		Order order = this.fixtures.order(this.fixtures.nordic(), State.AUTHORIZED);
+		Order order = this.fixtures.order(this.fixtures.nordic(), OrderStatus.AUTHORIZED);
 		for (String[] attack : HOST_ATTACKS) {
 			String name = String.join(" ", attack);
 			RawHttp client = new RawHttp(this.port);
@@ -133,7 +133,7 @@ class ForwardedHeaderAttackTests {
 	@Test
 	void anUntrustedPeerCannotChooseTheClientAddressOnAnOrdersTimeline() throws Exception {
 		PortalUser manager = this.fixtures.newUser(this.fixtures.nordic(), Role.ORDER_MANAGER);
-		Order order = this.fixtures.order(this.fixtures.nordic(), State.AUTHORIZED);
+		Order order = this.fixtures.order(this.fixtures.nordic(), OrderStatus.AUTHORIZED);
 		String[] claim = { "X-Forwarded-For", "7.7.7.7, 8.8.8.8", "Forwarded", "for=9.9.9.9" };
 		RawHttp client = new RawHttp(this.port);
 		client.logIn(manager.getUsername(), AttackFixtures.PASSWORD, claim);

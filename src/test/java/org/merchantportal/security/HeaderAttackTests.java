@@ -10,7 +10,7 @@ import org.json.JSONObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.merchantportal.order.Order;
-import org.merchantportal.security.AttackFixtures.State;
+import org.merchantportal.order.OrderStatus;
 import org.merchantportal.security.HtmlTags.Tag;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,9 +57,9 @@ class HeaderAttackTests {
 	 */
 	private Map<String, MockHttpServletRequestBuilder> pages() {
 		long nordic = this.fixtures.nordic();
-		Order authorized = this.fixtures.order(nordic, State.AUTHORIZED);
-		Order partCaptured = this.fixtures.order(nordic, State.PART_CAPTURED);
-		Order captured = this.fixtures.order(nordic, State.CAPTURED);
+		Order authorized = this.fixtures.order(nordic, OrderStatus.AUTHORIZED);
+		Order partCaptured = this.fixtures.order(nordic, OrderStatus.PART_CAPTURED);
+		Order captured = this.fixtures.order(nordic, OrderStatus.CAPTURED);
 		Map<String, MockHttpServletRequestBuilder> pages = new LinkedHashMap<>();
 		pages.put("orders list", get("/orders"));
 		pages.put("orders list, search results fragment",
@@ -124,7 +124,7 @@ class HeaderAttackTests {
 
 	@Test
 	void oneUrlThatAnswersAPageOrAFragmentVariesOnHxRequest() throws Exception {
-		Order order = this.fixtures.order(this.fixtures.nordic(), State.AUTHORIZED);
+		Order order = this.fixtures.order(this.fixtures.nordic(), OrderStatus.AUTHORIZED);
 		for (String url : List.of("/orders", "/orders/" + order.getPublicId() + "/cancel",
 				"/orders/" + order.getPublicId() + "/captures/new", "/orders/" + order.getPublicId())) {
 			for (boolean htmx : new boolean[] { false, true }) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.merchantportal.order.Money;
 import org.merchantportal.order.Order;
 import org.merchantportal.order.OrderFilter;
-import org.merchantportal.security.AttackFixtures.State;
+import org.merchantportal.order.OrderStatus;
 import org.merchantportal.security.HtmlTags.Tag;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,7 +88,7 @@ class HostileInputAttackTests {
 		Map<Order, String> payloadOf = new LinkedHashMap<>();
 		for (int i = 0; i < PAYLOADS.size(); i++) {
 			String payload = PAYLOADS.get(i);
-			Order order = this.fixtures.order(nordic, State.PART_CAPTURED, "H" + i + "|" + payload + "|",
+			Order order = this.fixtures.order(nordic, OrderStatus.PART_CAPTURED, "H" + i + "|" + payload + "|",
 					"Zq|" + payload + "|qZ", payload + "@h" + i + ".example");
 			payloadOf.put(order, payload);
 			String base = "/orders/" + order.getPublicId();
@@ -148,7 +148,7 @@ class HostileInputAttackTests {
 	void hostileSearchTermsAreHarmless() throws Exception {
 		long nordic = this.fixtures.nordic();
 		for (int i = 0; i < PAYLOADS.size(); i++) {
-			this.fixtures.order(nordic, State.AUTHORIZED, "S" + i, "Search Target",
+			this.fixtures.order(nordic, OrderStatus.AUTHORIZED, "S" + i, "Search Target",
 					PAYLOADS.get(i) + "@s" + i + ".example");
 		}
 		List<String> terms = new ArrayList<>(PAYLOADS);
@@ -228,8 +228,8 @@ class HostileInputAttackTests {
 	@Test
 	void malformedAmountsOnCaptureAndRefundAnswer422AndChangeNothing() throws Exception {
 		long nordic = this.fixtures.nordic();
-		Order authorized = this.fixtures.order(nordic, State.AUTHORIZED);
-		Order captured = this.fixtures.order(nordic, State.CAPTURED);
+		Order authorized = this.fixtures.order(nordic, OrderStatus.AUTHORIZED);
+		Order captured = this.fixtures.order(nordic, OrderStatus.CAPTURED);
 		for (String amount : BAD_AMOUNTS) {
 			for (boolean htmx : new boolean[] { false, true }) {
 				refused(authorized, "/captures", htmx, "mode", "amount", "amount", amount);
@@ -241,8 +241,8 @@ class HostileInputAttackTests {
 	@Test
 	void malformedQuantitiesOnCaptureAndRefundAnswer422AndChangeNothing() throws Exception {
 		long nordic = this.fixtures.nordic();
-		Order authorized = this.fixtures.order(nordic, State.AUTHORIZED);
-		Order captured = this.fixtures.order(nordic, State.CAPTURED);
+		Order authorized = this.fixtures.order(nordic, OrderStatus.AUTHORIZED);
+		Order captured = this.fixtures.order(nordic, OrderStatus.CAPTURED);
 		for (String quantity : BAD_QUANTITIES) {
 			for (boolean htmx : new boolean[] { false, true }) {
 				refused(authorized, "/captures", htmx, "mode", "lines", "line", "SKU-1", "quantity", quantity);
@@ -401,8 +401,8 @@ class HostileInputAttackTests {
 	@Test
 	void oversizedAmountsNotesQuantitiesAndKeysAreRefusedWithoutBeingEchoedBack() throws Exception {
 		long nordic = this.fixtures.nordic();
-		Order authorized = this.fixtures.order(nordic, State.AUTHORIZED);
-		Order captured = this.fixtures.order(nordic, State.CAPTURED);
+		Order authorized = this.fixtures.order(nordic, OrderStatus.AUTHORIZED);
+		Order captured = this.fixtures.order(nordic, OrderStatus.CAPTURED);
 		String note = "N".repeat(MEGABYTE);
 		String amount = "9".repeat(MEGABYTE);
 		String quantity = "7".repeat(MEGABYTE);
@@ -506,7 +506,7 @@ class HostileInputAttackTests {
 
 	@Test
 	void aFormPostTooLargeToReadIsRefusedWith413AndChangesNothing() throws Exception {
-		Order captured = this.fixtures.order(this.fixtures.nordic(), State.CAPTURED);
+		Order captured = this.fixtures.order(this.fixtures.nordic(), OrderStatus.CAPTURED);
 		HostileHttp client = new HostileHttp(this.port).logIn(AttackFixtures.NORDIC_MANAGER, AttackFixtures.PASSWORD);
 		String token = client.csrfToken();
 		Map<String, Object> before = this.fixtures.snapshot(captured.getPublicId());
@@ -543,7 +543,7 @@ class HostileInputAttackTests {
 	@Test
 	void postsWithoutOrWithAWrongCsrfTokenAnswer403AndChangeNothing() throws Exception {
 		long nordic = this.fixtures.nordic();
-		Order order = this.fixtures.order(nordic, State.AUTHORIZED);
+		Order order = this.fixtures.order(nordic, OrderStatus.AUTHORIZED);
 		// A real token, but of another session (read when first needed).
 		java.util.function.Supplier<String> othersToken = () -> {
 			try {

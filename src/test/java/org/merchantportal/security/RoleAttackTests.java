@@ -14,7 +14,6 @@ import org.merchantportal.merchant.PortalUser;
 import org.merchantportal.merchant.Role;
 import org.merchantportal.order.Order;
 import org.merchantportal.order.OrderStatus;
-import org.merchantportal.security.AttackFixtures.State;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -68,7 +67,7 @@ class RoleAttackTests {
 	@Test
 	void viewerSeesNoActionsAvailableInEveryMenuOfTheOrdersPageWhateverTheOrdersState() throws Exception {
 		long nordic = this.fixtures.nordic();
-		for (State state : State.values()) {
+		for (OrderStatus state : OrderStatus.values()) {
 			this.fixtures.order(nordic, state, AGE);
 		}
 		int menus = 0;
@@ -88,7 +87,7 @@ class RoleAttackTests {
 	@Test
 	void viewerSeesNoActionsAvailableOnTheDetailsPageOfAnOrderInAnyState() throws Exception {
 		long nordic = this.fixtures.nordic();
-		for (State state : State.values()) {
+		for (OrderStatus state : OrderStatus.values()) {
 			Order order = this.fixtures.order(nordic, state, AGE);
 			String body = page(get("/orders/" + order.getPublicId()), AttackFixtures.NORDIC_VIEWER);
 			assertThat(assertEveryMenuIsEmpty(body, "the details of a " + state + " order")).isEqualTo(1);
@@ -102,9 +101,9 @@ class RoleAttackTests {
 		assertThat(actions).hasSizeGreaterThanOrEqualTo(5);
 		// Orders in every open state: each action is allowed on one of them, for a role
 		// that may act.
-		List<Order> orders = List.of(this.fixtures.order(nordic, State.AUTHORIZED, AGE),
-				this.fixtures.order(nordic, State.PART_CAPTURED, AGE),
-				this.fixtures.order(nordic, State.CAPTURED, AGE));
+		List<Order> orders = List.of(this.fixtures.order(nordic, OrderStatus.AUTHORIZED, AGE),
+				this.fixtures.order(nordic, OrderStatus.PART_CAPTURED, AGE),
+				this.fixtures.order(nordic, OrderStatus.CAPTURED, AGE));
 		for (String pattern : actions) {
 			for (Order order : orders) {
 				for (boolean htmx : new boolean[] { false, true }) {
@@ -128,24 +127,24 @@ class RoleAttackTests {
 	@Test
 	void orderManagerCancelsCapturesRefundsReleasesAndExtends() throws Exception {
 		long nordic = this.fixtures.nordic();
-		Order authorized = this.fixtures.order(nordic, State.AUTHORIZED, AGE);
+		Order authorized = this.fixtures.order(nordic, OrderStatus.AUTHORIZED, AGE);
 		act("/orders/" + authorized.getPublicId() + "/cancel");
 		assertThat(this.fixtures.statusOf(authorized.getPublicId())).isEqualTo("CANCELLED");
 
-		Order toCapture = this.fixtures.order(nordic, State.AUTHORIZED, AGE);
+		Order toCapture = this.fixtures.order(nordic, OrderStatus.AUTHORIZED, AGE);
 		act("/orders/" + toCapture.getPublicId() + "/captures", "mode", "amount", "amount", "100.00");
 		assertThat(this.fixtures.snapshot(toCapture.getPublicId())).containsEntry("STATUS", "PART_CAPTURED")
 			.containsEntry("CAPTURED_AMOUNT", 10_000L);
 
-		Order captured = this.fixtures.order(nordic, State.CAPTURED, AGE);
+		Order captured = this.fixtures.order(nordic, OrderStatus.CAPTURED, AGE);
 		act("/orders/" + captured.getPublicId() + "/refunds", "mode", "amount", "amount", "50", "reason", "RETURNED");
 		assertThat(this.fixtures.snapshot(captured.getPublicId())).containsEntry("REFUNDED_AMOUNT", 5_000L);
 
-		Order partCaptured = this.fixtures.order(nordic, State.PART_CAPTURED, AGE);
+		Order partCaptured = this.fixtures.order(nordic, OrderStatus.PART_CAPTURED, AGE);
 		act("/orders/" + partCaptured.getPublicId() + "/release-authorization");
 		assertThat(this.fixtures.statusOf(partCaptured.getPublicId())).isEqualTo("CLOSED");
 
-		Order toExtend = this.fixtures.order(nordic, State.AUTHORIZED, AGE);
+		Order toExtend = this.fixtures.order(nordic, OrderStatus.AUTHORIZED, AGE);
 		Object expiry = this.fixtures.snapshot(toExtend.getPublicId()).get("AUTHORIZATION_EXPIRES_ON");
 		act("/orders/" + toExtend.getPublicId() + "/extend-authorization");
 		assertThat(this.fixtures.snapshot(toExtend.getPublicId()).get("AUTHORIZATION_EXPIRES_ON")).isNotEqualTo(expiry);

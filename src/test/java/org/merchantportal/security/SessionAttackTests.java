@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.merchantportal.merchant.PortalUser;
 import org.merchantportal.merchant.Role;
 import org.merchantportal.order.Order;
-import org.merchantportal.security.AttackFixtures.State;
+import org.merchantportal.order.OrderStatus;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -214,7 +214,7 @@ class SessionAttackTests {
 
 	@Test
 	void anHtmxRequestWithoutAValidSessionGetsHxRefreshAndNeverTheLoginForm() throws Exception {
-		Order order = this.fixtures.order(this.fixtures.nordic(), State.AUTHORIZED);
+		Order order = this.fixtures.order(this.fixtures.nordic(), OrderStatus.AUTHORIZED);
 		for (Browser browser : List.of(new Browser(),
 				new Browser().withCookie(SESSION, "DEADBEEFDEADBEEFDEADBEEFDEADBEEF"))) {
 			for (String url : List.of("/orders?q=NS", "/orders/" + order.getPublicId(),
@@ -232,7 +232,7 @@ class SessionAttackTests {
 
 	@Test
 	void anHtmxActionPostedOnAnExpiredSessionGetsHxRefreshAndChangesNothing() throws Exception {
-		Order order = this.fixtures.order(this.fixtures.nordic(), State.AUTHORIZED);
+		Order order = this.fixtures.order(this.fixtures.nordic(), OrderStatus.AUTHORIZED);
 		Browser browser = loggedIn();
 		HttpResponse<String> dialog = browser.get("/orders/" + order.getPublicId() + "/cancel", "HX-Request", "true");
 		assertThat(dialog.statusCode()).isEqualTo(200);
@@ -255,7 +255,7 @@ class SessionAttackTests {
 
 	@Test
 	void aPageOrAFormOnATimedOutSessionGoesToTheLoginPageWhichSaysWhy() throws Exception {
-		Order order = this.fixtures.order(this.fixtures.nordic(), State.AUTHORIZED);
+		Order order = this.fixtures.order(this.fixtures.nordic(), OrderStatus.AUTHORIZED);
 		Browser browser = loggedIn();
 		String token = AttackFixtures.csrfToken(browser.get("/orders").body());
 		sessionOf(browser.cookie(SESSION).orElseThrow()).expire();

@@ -10,7 +10,7 @@ import org.merchantportal.audit.AuditTrail;
 import org.merchantportal.merchant.PortalUser;
 import org.merchantportal.merchant.Role;
 import org.merchantportal.order.Order;
-import org.merchantportal.security.AttackFixtures.State;
+import org.merchantportal.order.OrderStatus;
 import org.merchantportal.security.RawHttp.Response;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -118,7 +118,7 @@ class TrustedProxyAttackTests {
 		PortalUser manager = this.fixtures.newUser(this.fixtures.nordic(), Role.ORDER_MANAGER);
 		String[] forwardedFor = { "X-Forwarded-For", "6.6.6.6, 198.51.100.50" };
 
-		Order viaProxy = this.fixtures.order(this.fixtures.nordic(), State.AUTHORIZED);
+		Order viaProxy = this.fixtures.order(this.fixtures.nordic(), OrderStatus.AUTHORIZED);
 		RawHttp client = throughTheProxy();
 		client.logIn(manager.getUsername(), AttackFixtures.PASSWORD, forwardedFor);
 		assertThat(ForwardedHeaderAttackTests.cancel(client, viaProxy.getPublicId(), forwardedFor).status())
@@ -126,7 +126,7 @@ class TrustedProxyAttackTests {
 		assertThat(ForwardedHeaderAttackTests.lastEventAddress(this.jdbc, viaProxy.getPublicId()))
 			.isEqualTo("198.51.100.50");
 
-		Order beside = this.fixtures.order(this.fixtures.nordic(), State.AUTHORIZED);
+		Order beside = this.fixtures.order(this.fixtures.nordic(), OrderStatus.AUTHORIZED);
 		RawHttp other = besideTheProxy();
 		other.logIn(manager.getUsername(), AttackFixtures.PASSWORD, forwardedFor);
 		assertThat(ForwardedHeaderAttackTests.cancel(other, beside.getPublicId(), forwardedFor).status())
@@ -156,7 +156,7 @@ class TrustedProxyAttackTests {
 	@Test
 	void neitherTheTrustedProxyNorAPeerBesideItCanPutAHostIntoARedirect() throws Exception {
 		PortalUser user = this.fixtures.newUser(this.fixtures.nordic(), Role.VIEWER);
-		Order order = this.fixtures.order(this.fixtures.nordic(), State.AUTHORIZED);
+		Order order = this.fixtures.order(this.fixtures.nordic(), OrderStatus.AUTHORIZED);
 		String[] evil = { "X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "https", "X-Forwarded-Port", "443",
 				"Host", "evil.example" };
 		for (RawHttp client : List.of(throughTheProxy(), besideTheProxy())) {

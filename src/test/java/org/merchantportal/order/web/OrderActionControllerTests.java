@@ -29,6 +29,7 @@ import org.merchantportal.order.Money;
 import org.merchantportal.order.Order;
 import org.merchantportal.order.OrderAction;
 import org.merchantportal.order.OrderDetails;
+import org.merchantportal.order.OrderFixtures;
 import org.merchantportal.order.OrderLine;
 import org.merchantportal.order.OrderNotFoundException;
 import org.merchantportal.order.OrderService;
@@ -1015,20 +1016,7 @@ class OrderActionControllerTests {
 				List.of(new OrderLine.NewLine("SKU-1", "Shirt", 2, 30000, 2500),
 						new OrderLine.NewLine("SKU-2", "Shoes", 1, 40000, 2500)),
 				CREATED);
-		switch (status) {
-			case AUTHORIZED -> {
-			}
-			case PART_CAPTURED -> order.captureLines(List.of(new LineQuantity("SKU-1", 1)), setup());
-			case CAPTURED -> order.capture(order.getRemaining(), setup());
-			case CANCELLED -> order.cancel(setup());
-			case CLOSED -> {
-				order.captureLines(List.of(new LineQuantity("SKU-1", 1)), setup());
-				order.releaseRemainingAuthorization(setup());
-			}
-			case EXPIRED -> throw new IllegalArgumentException("Not needed here");
-		}
-		assertThat(order.getStatus()).isEqualTo(status);
-		return order;
+		return OrderFixtures.bringTo(order, status, setup());
 	}
 
 	private static Actor setup() {

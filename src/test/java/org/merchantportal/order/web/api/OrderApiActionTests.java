@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.merchantportal.order.Order;
 import org.merchantportal.security.AttackFixtures;
-import org.merchantportal.security.AttackFixtures.State;
+import org.merchantportal.order.OrderStatus;
 import org.merchantportal.security.AttackTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,7 +70,7 @@ class OrderApiActionTests {
 		this.fixtures = new AttackFixtures(this.context);
 	}
 
-	private Order order(State state) {
+	private Order order(OrderStatus state) {
 		return this.fixtures.order(this.fixtures.nordic(), state, Duration.ofDays(10));
 	}
 
@@ -91,7 +91,7 @@ class OrderApiActionTests {
 
 	@Test
 	void aCaptureAnswers201WithItsLocationAndIdAndIsRecordedAsViaApi() throws Exception {
-		Order order = order(State.AUTHORIZED);
+		Order order = order(OrderStatus.AUTHORIZED);
 		MvcResult result = call(postJson(ORDERS + order.getPublicId() + "/captures",
 				"{\"captured_amount\": 10000, \"description\": \"Shipped with DHL\", \"shipping_info\": []}"))
 			.andExpect(status().isCreated())
@@ -117,7 +117,7 @@ class OrderApiActionTests {
 
 	@Test
 	void aCaptureOfLinesMustAddUpToItsAmount() throws Exception {
-		Order order = order(State.AUTHORIZED);
+		Order order = order(OrderStatus.AUTHORIZED);
 		Map<String, Object> before = amounts(order);
 		call(postJson(ORDERS + order.getPublicId() + "/captures",
 				"{\"captured_amount\": 9999, \"order_lines\": [{\"reference\": \"SKU-1\", \"quantity\": 1}]}"))
@@ -135,7 +135,7 @@ class OrderApiActionTests {
 
 	@Test
 	void aCaptureTheOrderDoesNotAllowIs403CaptureNotAllowedAndChangesNothing() throws Exception {
-		Order authorized = order(State.AUTHORIZED);
+		Order authorized = order(OrderStatus.AUTHORIZED);
 		Map<String, Object> before = amounts(authorized);
 		// A well-formed amount above the remaining authorization (250.00).
 		call(postJson(ORDERS + authorized.getPublicId() + "/captures", "{\"captured_amount\": 25001}"))
@@ -143,7 +143,7 @@ class OrderApiActionTests {
 			.andExpect(jsonPath("$.error_code").value("CAPTURE_NOT_ALLOWED"))
 			.andExpect(jsonPath("$.error_messages[0]").isString());
 		assertThat(amounts(authorized)).isEqualTo(before);
-		for (State state : List.of(State.CAPTURED, State.CANCELLED, State.CLOSED)) {
+		for (OrderStatus state : List.of(OrderStatus.CAPTURED, OrderStatus.CANCELLED, OrderStatus.CLOSED)) {
 			Order order = order(state);
 			call(postJson(ORDERS + order.getPublicId() + "/captures", "{\"captured_amount\": 1}"))
 				.andExpect(status().isForbidden())
@@ -159,7 +159,7 @@ class OrderApiActionTests {
 
 	@Test
 	void anAmountThatIsNotAPositiveIntegerIs400AndChangesNothing() throws Exception {
-		Order order = order(State.AUTHORIZED);
+		Order order = order(OrderStatus.AUTHORIZED);
 		Map<String, Object> before = amounts(order);
 		for (String body : List.of("{}", "{\"captured_amount\": 0}", "{\"captured_amount\": -100}",
 				"{\"captured_amount\": 10.5}", "{\"captured_amount\": 1e3}", "{\"captured_amount\": \"1000\"}",
@@ -174,7 +174,7 @@ class OrderApiActionTests {
 
 	@Test
 	void aBodyThatIsNotJsonIs415() throws Exception {
-		Order order = order(State.AUTHORIZED);
+		Order order = order(OrderStatus.AUTHORIZED);
 		call(post(ORDERS + order.getPublicId() + "/captures").contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.content("captured_amount=100")).andExpect(status().isUnsupportedMediaType())
 			.andExpect(jsonPath("$.error_code").value("UNSUPPORTED_MEDIA_TYPE"));
@@ -182,7 +182,7 @@ class OrderApiActionTests {
 
 	@Test
 	void deeplyNestedJsonIsRefusedWithoutHarm() throws Exception {
-		Order order = order(State.AUTHORIZED);
+		Order order = order(OrderStatus.AUTHORIZED);
 		String deep = "{\"captured_amount\": 100, \"shipping_info\": " + "[".repeat(5_000) + "]".repeat(5_000) + "}";
 		call(postJson(ORDERS + order.getPublicId() + "/captures", deep)).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.error_code").value("BAD_VALUE"));
@@ -190,7 +190,7 @@ class OrderApiActionTests {
 
 	@Test
 	void aBodyOverOneMegabyteIs413AndChangesNothing() throws Exception {
-		Order order = order(State.AUTHORIZED);
+		Order order = order(OrderStatus.AUTHORIZED);
 		Map<String, Object> before = amounts(order);
 		String huge = "{\"captured_amount\": 100, \"description\": \"" + "x".repeat(1024 * 1024) + "\"}";
 		call(postJson(ORDERS + order.getPublicId() + "/captures", huge)).andExpect(status().isContentTooLarge())
@@ -215,7 +215,7 @@ class OrderApiActionTests {
 
 	@Test
 	void aWrongMethodIs405AndAnAcceptWithoutJsonIs406InTheApisErrorShape() throws Exception {
-		Order order = order(State.AUTHORIZED);
+		Order order = order(OrderStatus.AUTHORIZED);
 		call(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(ORDERS + order.getPublicId()))
 			.andExpect(status().isMethodNotAllowed())
 			.andExpect(header().string("Allow", "GET"))
@@ -227,7 +227,7 @@ class OrderApiActionTests {
 
 	@Test
 	void textThatIsNoTextOrTooLongAndLinesNamedTwiceOrTooManyAre400() throws Exception {
-		Order order = order(State.CAPTURED);
+		Order order = order(OrderStatus.CAPTURED);
 		Map<String, Object> before = amounts(order);
 		for (String body : List.of("{\"refunded_amount\": 1, \"description\": \"bad\\u0000byte\"}",
 				"{\"refunded_amount\": 1, \"description\": \"" + "d".repeat(255) + "\", \"reference\": \""
@@ -239,7 +239,7 @@ class OrderApiActionTests {
 			call(postJson(ORDERS + order.getPublicId() + "/refunds", body)).andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.error_code").value("BAD_VALUE"));
 		}
-		call(postJson(ORDERS + order(State.AUTHORIZED).getPublicId() + "/captures",
+		call(postJson(ORDERS + order(OrderStatus.AUTHORIZED).getPublicId() + "/captures",
 				"{\"captured_amount\": 1, \"description\": \"tab\\tis fine but NUL\\u0000 is not\"}"))
 			.andExpect(status().isBadRequest());
 		assertThat(amounts(order)).isEqualTo(before);
@@ -247,7 +247,7 @@ class OrderApiActionTests {
 
 	@Test
 	void anUnknownCaptureOrRefundIsNoSuchCaptureOrRefund() throws Exception {
-		Order order = order(State.CAPTURED);
+		Order order = order(OrderStatus.CAPTURED);
 		call(get(ORDERS + order.getPublicId() + "/captures/" + UUID.randomUUID())).andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.error_code").value("NO_SUCH_CAPTURE"));
 		call(get(ORDERS + order.getPublicId() + "/captures/not-a-uuid")).andExpect(status().isNotFound())
@@ -260,7 +260,7 @@ class OrderApiActionTests {
 
 	@Test
 	void aKlarnaShapedRefundWithoutReasonIsRecordedAsOtherWithItsDescription() throws Exception {
-		Order order = order(State.CAPTURED);
+		Order order = order(OrderStatus.CAPTURED);
 		String refundId = call(postJson(ORDERS + order.getPublicId() + "/refunds",
 				"{\"refunded_amount\": 5000, \"description\": \"Returned socks\", \"reference\": \"RMA-17\"}"))
 			.andExpect(status().isCreated())
@@ -287,13 +287,13 @@ class OrderApiActionTests {
 
 	@Test
 	void aRefundTheOrderDoesNotAllowIs403RefundNotAllowed() throws Exception {
-		Order captured = order(State.CAPTURED);
+		Order captured = order(OrderStatus.CAPTURED);
 		Map<String, Object> before = amounts(captured);
 		call(postJson(ORDERS + captured.getPublicId() + "/refunds", "{\"refunded_amount\": 25001}"))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.error_code").value("REFUND_NOT_ALLOWED"));
 		assertThat(amounts(captured)).isEqualTo(before);
-		for (State state : List.of(State.AUTHORIZED, State.CANCELLED)) {
+		for (OrderStatus state : List.of(OrderStatus.AUTHORIZED, OrderStatus.CANCELLED)) {
 			call(postJson(ORDERS + order(state).getPublicId() + "/refunds", "{\"refunded_amount\": 1}"))
 				.andExpect(status().isForbidden())
 				.andExpect(jsonPath("$.error_code").value("REFUND_NOT_ALLOWED"));
@@ -311,7 +311,7 @@ class OrderApiActionTests {
 
 	@Test
 	void cancelReleaseAndExtendAnswer204WhereAllowedAnd403Otherwise() throws Exception {
-		Order authorized = order(State.AUTHORIZED);
+		Order authorized = order(OrderStatus.AUTHORIZED);
 		call(post(ORDERS + authorized.getPublicId() + "/extend-authorization-time")).andExpect(status().isNoContent());
 		call(post(ORDERS + authorized.getPublicId() + "/release-remaining-authorization"))
 			.andExpect(status().isForbidden())
@@ -323,7 +323,7 @@ class OrderApiActionTests {
 		call(post(ORDERS + authorized.getPublicId() + "/extend-authorization-time")).andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.error_code").value("NOT_ALLOWED"));
 
-		Order partCaptured = order(State.PART_CAPTURED);
+		Order partCaptured = order(OrderStatus.PART_CAPTURED);
 		call(post(ORDERS + partCaptured.getPublicId() + "/cancel")).andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.error_code").value("CANCEL_NOT_ALLOWED"));
 		call(post(ORDERS + partCaptured.getPublicId() + "/release-remaining-authorization"))
@@ -334,7 +334,7 @@ class OrderApiActionTests {
 
 	@Test
 	void anExpiredOrderRefusesEveryAction() throws Exception {
-		Order order = order(State.AUTHORIZED);
+		Order order = order(OrderStatus.AUTHORIZED);
 		this.jdbc.update("update purchase_order set status = 'EXPIRED' where public_id = ?",
 				order.getPublicId().toString());
 		Map<String, Object> before = amounts(order);
@@ -357,7 +357,7 @@ class OrderApiActionTests {
 
 	@Test
 	void merchantReferencesChangeInAnyStateAreSearchedByTheNewOneAndRecorded() throws Exception {
-		for (State state : List.of(State.AUTHORIZED, State.CAPTURED, State.CANCELLED)) {
+		for (OrderStatus state : List.of(OrderStatus.AUTHORIZED, OrderStatus.CAPTURED, OrderStatus.CANCELLED)) {
 			Order order = order(state);
 			String reference = "NS-NEW-" + UUID.randomUUID().toString().substring(0, 8);
 			call(patch(ORDERS + order.getPublicId() + "/merchant-references").contentType(MediaType.APPLICATION_JSON)
@@ -389,7 +389,7 @@ class OrderApiActionTests {
 
 	@Test
 	void aMissingOrOverlongReferenceIs400AndChangesNothing() throws Exception {
-		Order order = order(State.AUTHORIZED);
+		Order order = order(OrderStatus.AUTHORIZED);
 		Map<String, Object> before = amounts(order);
 		for (String body : List.of("{}", "{\"merchant_reference1\": \"  \"}",
 				"{\"merchant_reference1\": \"" + "x".repeat(65) + "\"}",
@@ -409,7 +409,7 @@ class OrderApiActionTests {
 
 	@Test
 	void theSameKeyAndBodyReplaysTheFirstAnswerAndChangesNothing() throws Exception {
-		Order order = order(State.AUTHORIZED);
+		Order order = order(OrderStatus.AUTHORIZED);
 		String key = UUID.randomUUID().toString();
 		MvcResult first = call(postJson(ORDERS + order.getPublicId() + "/captures", "{\"captured_amount\": 1000}")
 			.header("Klarna-Idempotency-Key", key)).andExpect(status().isCreated()).andReturn();
@@ -427,7 +427,7 @@ class OrderApiActionTests {
 
 	@Test
 	void theSameKeyWithAnotherBodyIsRefusedAndChangesNothing() throws Exception {
-		Order order = order(State.AUTHORIZED);
+		Order order = order(OrderStatus.AUTHORIZED);
 		String key = UUID.randomUUID().toString();
 		call(postJson(ORDERS + order.getPublicId() + "/captures", "{\"captured_amount\": 1000}")
 			.header("Klarna-Idempotency-Key", key)).andExpect(status().isCreated());
@@ -450,7 +450,7 @@ class OrderApiActionTests {
 	 */
 	@Test
 	void aRequestWhileTheOrderIsHeldIs409AndItsRetryIsCarriedOutOnce() throws Exception {
-		Order order = order(State.AUTHORIZED);
+		Order order = order(OrderStatus.AUTHORIZED);
 		String key = UUID.randomUUID().toString();
 		java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
 		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
@@ -488,7 +488,7 @@ class OrderApiActionTests {
 
 	@Test
 	void aPageFormAndAnApiCallShareTheKeys() throws Exception {
-		Order order = order(State.CAPTURED);
+		Order order = order(OrderStatus.CAPTURED);
 		String key = UUID.randomUUID().toString();
 		this.mvc
 			.perform(post("/orders/" + order.getPublicId() + "/refunds").param("idempotencyKey", key)
@@ -506,7 +506,7 @@ class OrderApiActionTests {
 
 	@Test
 	void anOrderCapturedOverTheApiAndRefundedInThePagesReadsBackWithTheRefund() throws Exception {
-		Order order = order(State.AUTHORIZED);
+		Order order = order(OrderStatus.AUTHORIZED);
 		call(postJson(ORDERS + order.getPublicId() + "/captures", "{\"captured_amount\": 25000}"))
 			.andExpect(status().isCreated());
 		this.mvc

@@ -9,7 +9,7 @@ import org.merchantportal.merchant.PortalUser;
 import org.merchantportal.merchant.UserAdministration.Admin;
 import org.merchantportal.order.Order;
 import org.merchantportal.security.AttackFixtures;
-import org.merchantportal.security.AttackFixtures.State;
+import org.merchantportal.order.OrderStatus;
 import org.merchantportal.security.AttackTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,7 +54,7 @@ class OrderApiAuthenticationTests {
 	@BeforeEach
 	void setUp() {
 		this.fixtures = new AttackFixtures(this.context);
-		this.order = this.fixtures.order(this.fixtures.nordic(), State.PART_CAPTURED);
+		this.order = this.fixtures.order(this.fixtures.nordic(), OrderStatus.PART_CAPTURED);
 	}
 
 	private String path() {

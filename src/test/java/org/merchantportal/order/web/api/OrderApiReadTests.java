@@ -6,7 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.merchantportal.order.Order;
 import org.merchantportal.security.AttackFixtures;
-import org.merchantportal.security.AttackFixtures.State;
+import org.merchantportal.order.OrderStatus;
 import org.merchantportal.security.AttackTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +43,7 @@ class OrderApiReadTests {
 
 	@Test
 	void anOrderShowsItsAmountsLinesAndCapturesInKlarnasShape() throws Exception {
-		Order order = this.fixtures.order(this.fixtures.nordic(), State.PART_CAPTURED);
+		Order order = this.fixtures.order(this.fixtures.nordic(), OrderStatus.PART_CAPTURED);
 		this.mvc
 			.perform(get("/ordermanagement/v1/orders/" + order.getPublicId())
 				.with(httpBasic(OrderApiAuthenticationTests.NORDIC_API, OrderApiAuthenticationTests.API_PASSWORD)))
@@ -78,7 +78,7 @@ class OrderApiReadTests {
 
 	@Test
 	void captureIdsAreStableAcrossReads() throws Exception {
-		Order order = this.fixtures.order(this.fixtures.nordic(), State.CAPTURED);
+		Order order = this.fixtures.order(this.fixtures.nordic(), OrderStatus.CAPTURED);
 		String first = read(order.getPublicId());
 		assertThat(read(order.getPublicId())).isEqualTo(first);
 	}
@@ -114,8 +114,8 @@ class OrderApiReadTests {
 
 	@Test
 	void theListFiltersByStatusAndMerchantReference() throws Exception {
-		Order order = this.fixtures.order(this.fixtures.nordic(), State.CANCELLED, "NS-RECON-" + UUID.randomUUID(),
-				"Recon Customer", "recon@shop.example");
+		Order order = this.fixtures.order(this.fixtures.nordic(), OrderStatus.CANCELLED,
+				"NS-RECON-" + UUID.randomUUID(), "Recon Customer", "recon@shop.example");
 		String byReference = list("/ordermanagement/v1/orders?merchant_reference=" + order.getMerchantReference());
 		assertThat(com.jayway.jsonpath.JsonPath.<java.util.List<String>>read(byReference, "$.orders[*].order_id"))
 			.containsExactly(order.getPublicId().toString());
