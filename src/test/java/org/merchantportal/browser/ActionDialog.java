@@ -119,7 +119,7 @@ public abstract class ActionDialog {
 	public void close() {
 		WebElement before = body();
 		body().findElement(By.cssSelector(".dialog-close")).click();
-		Browser.waitFor(this.driver).until(ExpectedConditions.stalenessOf(before));
+		Browser.waitFor(this.driver).until(Browser.gone(before));
 	}
 
 	protected WebElement body() {
@@ -142,14 +142,14 @@ public abstract class ActionDialog {
 			// marker after which the dialog closes (once the page has settled).
 			Browser.waitFor(this.driver)
 				.withMessage(() -> "the answer to " + getClass().getSimpleName())
-				.until(ExpectedConditions.and(ExpectedConditions.stalenessOf(before), PortalPage.htmxIdle(),
+				.until(ExpectedConditions.and(Browser.gone(before), PortalPage.htmxIdle(),
 						(driver) -> driver.findElements(By.cssSelector("#action-dialog[open]")).isEmpty()
 								|| !driver.findElements(MODAL).isEmpty()));
 		}
 		else {
 			Browser.waitFor(this.driver)
 				.withMessage(() -> "the page answering " + getClass().getSimpleName())
-				.until(ExpectedConditions.and(ExpectedConditions.stalenessOf(before),
+				.until(ExpectedConditions.and(Browser.gone(before),
 						ExpectedConditions.presenceOfElementLocated(By.tagName("main"))));
 		}
 	}

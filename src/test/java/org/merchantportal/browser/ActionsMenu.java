@@ -7,7 +7,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * An order's More actions menu button and its menu, on the Orders page or the order's own
@@ -80,7 +79,7 @@ public class ActionsMenu {
 		Browser.waitFor(this.driver)
 			.ignoring(StaleElementReferenceException.class)
 			.withMessage(() -> "the More actions menu of order " + this.orderId + " to open and show; " + visibility()
-					+ (ExpectedConditions.stalenessOf(clicked).apply(this.driver)
+					+ (Browser.gone(clicked).apply(this.driver)
 							? "; the button clicked was replaced (its row or details re-rendered) after the click"
 							: ""))
 			.until((driver) -> isOpen());

@@ -11,9 +11,13 @@ import java.util.WeakHashMap;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -70,6 +74,28 @@ public final class Browser {
 	 */
 	public static boolean javascriptEnabled(WebDriver driver) {
 		return JAVASCRIPT.getOrDefault(driver, true);
+	}
+
+	/**
+	 * Whether the element has left the document, as
+	 * {@link ExpectedConditions#stalenessOf} says, but also when Chromium answers for a
+	 * node of a document being replaced with "Node with given id does not belong to the
+	 * document" instead of a stale element reference (Chromium 156: CI failed on it
+	 * twice).
+	 */
+	public static ExpectedCondition<Boolean> gone(WebElement element) {
+		ExpectedCondition<Boolean> stale = ExpectedConditions.stalenessOf(element);
+		return (driver) -> {
+			try {
+				return stale.apply(driver);
+			}
+			catch (WebDriverException ex) {
+				if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+					return true;
+				}
+				throw ex;
+			}
+		};
 	}
 
 	/** An explicit wait with the page objects' patience. */

@@ -61,7 +61,7 @@ public class LoginPage {
 	public LoginPage logInExpectingFailure(String username, String password) {
 		WebElement old = this.driver.findElement(By.tagName("html"));
 		submit(username, password);
-		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(Browser.gone(old));
 		new WebDriverWait(this.driver, Duration.ofSeconds(10))
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=alert]")));
 		return this;

@@ -32,7 +32,7 @@ public class OlderEventsPage extends PortalPage {
 	public OlderEventsPage openOlderEvents() {
 		WebElement link = this.driver.findElement(OrderDetailsPage.OLDER_EVENTS);
 		link.click();
-		waiting().until(ExpectedConditions.stalenessOf(link));
+		waiting().until(Browser.gone(link));
 		return new OlderEventsPage(this.driver);
 	}
 
@@ -40,7 +40,7 @@ public class OlderEventsPage extends PortalPage {
 	public OrderDetailsPage backToOrder() {
 		WebElement back = this.driver.findElement(By.cssSelector(".breadcrumb a"));
 		back.click();
-		waiting().until(ExpectedConditions.stalenessOf(back));
+		waiting().until(Browser.gone(back));
 		return OrderDetailsPage.current(this.driver);
 	}
 

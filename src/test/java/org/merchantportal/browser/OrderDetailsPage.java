@@ -90,7 +90,7 @@ public class OrderDetailsPage extends PortalPage {
 	public OrderDetailsPage showOlderEvents() {
 		WebElement link = olderEventsLink();
 		link.click();
-		waiting().until(ExpectedConditions.stalenessOf(link));
+		waiting().until(Browser.gone(link));
 		waiting().until(htmxIdle());
 		return this;
 	}
@@ -99,7 +99,7 @@ public class OrderDetailsPage extends PortalPage {
 	public OlderEventsPage openOlderEvents() {
 		WebElement link = olderEventsLink();
 		link.click();
-		waiting().until(ExpectedConditions.stalenessOf(link));
+		waiting().until(Browser.gone(link));
 		return new OlderEventsPage(this.driver);
 	}
 
@@ -129,7 +129,7 @@ public class OrderDetailsPage extends PortalPage {
 	public OrderDetailsPage reload() {
 		WebElement before = details();
 		this.driver.navigate().refresh();
-		waiting().until(ExpectedConditions.stalenessOf(before));
+		waiting().until(Browser.gone(before));
 		return new OrderDetailsPage(this.driver);
 	}
 

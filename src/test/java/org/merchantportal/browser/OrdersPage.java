@@ -144,8 +144,7 @@ public class OrdersPage extends PortalPage {
 	public void waitForResults(WebElement previous, String parameter, String value) {
 		String expected = parameter + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
 		waiting().withMessage(() -> "results for " + expected + " (URL now " + this.driver.getCurrentUrl() + ")")
-			.until(ExpectedConditions.and(ExpectedConditions.stalenessOf(previous),
-					ExpectedConditions.urlContains(expected), htmxIdle(),
+			.until(ExpectedConditions.and(Browser.gone(previous), ExpectedConditions.urlContains(expected), htmxIdle(),
 					ExpectedConditions.presenceOfElementLocated(By.id("order-results"))));
 	}
 

@@ -67,7 +67,7 @@ public class UsersPage extends PortalPage {
 		form.findElement(By.id("new-password")).sendKeys(password);
 		new Select(form.findElement(By.id("new-role"))).selectByVisibleText(role);
 		form.findElement(By.cssSelector("button[type=submit]")).click();
-		waiting().until(ExpectedConditions.stalenessOf(form));
+		waiting().until(Browser.gone(form));
 		return new UsersPage(this.driver);
 	}
 

@@ -29,7 +29,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -145,7 +144,7 @@ class OrderActionsInSwedishAndGermanBrowserTests {
 		// The switch loads a new document: wait until the old one is gone before reading
 		// the new one's language, which a half-replaced document cannot answer.
 		FluentWait<WebDriver> wait = Browser.waitFor(this.driver).ignoring(WebDriverException.class);
-		wait.until(ExpectedConditions.stalenessOf(page));
+		wait.until(Browser.gone(page));
 		wait.until((driver) -> language.equals(driver.findElement(By.tagName("html")).getDomAttribute("lang")));
 		return OrdersPage.current(this.driver);
 	}
