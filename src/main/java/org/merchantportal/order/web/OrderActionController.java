@@ -54,24 +54,23 @@ class OrderActionController {
 	@GetMapping("/orders/{orderId}/cancel")
 	String cancelDialog(@AuthenticationPrincipal PortalUserDetails user, @PathVariable UUID orderId, HtmxRequest htmx,
 			HttpServletResponse response, Model model) {
-		return dialog(user, order(user, orderId), OrderAction.CANCEL, null, htmx, response, model);
+		return dialog(user, this.pages.order(user, orderId), OrderAction.CANCEL, null, htmx, response, model);
 	}
 
 	@GetMapping("/orders/{orderId}/captures/new")
 	String captureDialog(@AuthenticationPrincipal PortalUserDetails user, @PathVariable UUID orderId, HtmxRequest htmx,
 			HttpServletResponse response, Model model, Locale locale) {
-		Order order = order(user, orderId);
-		return dialog(user, order, OrderAction.CAPTURE,
-				new CaptureForm(newKey(), "amount", order.getRemaining().toPlainString(locale), List.of(), List.of()),
-				htmx, response, model);
+		Order order = this.pages.order(user, orderId);
+		return dialog(user, order, OrderAction.CAPTURE, new CaptureForm(this.pages.newKey(), "amount",
+				order.getRemaining().toPlainString(locale), List.of(), List.of()), htmx, response, model);
 	}
 
 	@GetMapping("/orders/{orderId}/refunds/new")
 	String refundDialog(@AuthenticationPrincipal PortalUserDetails user, @PathVariable UUID orderId, HtmxRequest htmx,
 			HttpServletResponse response, Model model, Locale locale) {
-		Order order = order(user, orderId);
+		Order order = this.pages.order(user, orderId);
 		return dialog(
-				user, order, OrderAction.REFUND, new RefundForm(newKey(), "amount",
+				user, order, OrderAction.REFUND, new RefundForm(this.pages.newKey(), "amount",
 						order.getRefundable().toPlainString(locale), List.of(), List.of(), null, null),
 				htmx, response, model);
 	}
@@ -79,13 +78,15 @@ class OrderActionController {
 	@GetMapping("/orders/{orderId}/release-authorization")
 	String releaseDialog(@AuthenticationPrincipal PortalUserDetails user, @PathVariable UUID orderId, HtmxRequest htmx,
 			HttpServletResponse response, Model model) {
-		return dialog(user, order(user, orderId), OrderAction.RELEASE_AUTHORIZATION, null, htmx, response, model);
+		return dialog(user, this.pages.order(user, orderId), OrderAction.RELEASE_AUTHORIZATION, null, htmx, response,
+				model);
 	}
 
 	@GetMapping("/orders/{orderId}/extend-authorization")
 	String extendDialog(@AuthenticationPrincipal PortalUserDetails user, @PathVariable UUID orderId, HtmxRequest htmx,
 			HttpServletResponse response, Model model) {
-		return dialog(user, order(user, orderId), OrderAction.EXTEND_AUTHORIZATION, null, htmx, response, model);
+		return dialog(user, this.pages.order(user, orderId), OrderAction.EXTEND_AUTHORIZATION, null, htmx, response,
+				model);
 	}
 
 	// --- Actions -------------------------------------------------------------------
@@ -190,14 +191,6 @@ class OrderActionController {
 			response.setStatus(HttpStatus.CONFLICT.value());
 		}
 		return view;
-	}
-
-	private Order order(PortalUserDetails user, UUID orderId) {
-		return this.pages.order(user, orderId);
-	}
-
-	private String newKey() {
-		return this.pages.newKey();
 	}
 
 	private static RefundReason parseReason(String reason) {
