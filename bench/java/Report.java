@@ -417,6 +417,26 @@ final class Report {
 			}
 			out.append('\n');
 		}
+		List<String> jits = metaValues("jit");
+		if (!jits.isEmpty()) {
+			out.append("JVM warm-up after each start, until the JIT settled:\n\n");
+			for (String line : jits) {
+				Map<String, String> jit = fields(line);
+				out.append("- ")
+					.append(dbLabel(jit.get("db")))
+					.append(", N = ")
+					.append(count(Long.parseLong(jit.get("n"))))
+					.append(": ")
+					.append(jit.get("seconds"))
+					.append(" s in ")
+					.append(jit.get("rounds"))
+					.append(" rounds, the last with ")
+					.append(jit.get("last_round_ms"))
+					.append(" ms of JIT compiling")
+					.append("yes".equals(jit.get("settled")) ? "\n" : " (not settled)\n");
+			}
+			out.append('\n');
+		}
 		List<String> apps = metaValues("app");
 		if (!apps.isEmpty()) {
 			out.append("Portal logs:\n\n");
