@@ -144,29 +144,35 @@ class TwoNodeTests {
 
 		b.statements().start();
 		assertThat(user.get(b, "/orders").status()).isEqualTo(200);
-		List<String> sessionUpdates = sessionUpdates(b.statements().stop());
-		assertThat(sessionUpdates).as("the page's session update, which need not wait for the disk")
-			.singleElement()
-			.asString()
-			.contains("set_config('synchronous_commit', 'off', true)");
+		assertThat(sessionUpdates(b.statements().stop()))
+			.as("a page within a minute of the session's last write sends no update")
+			.isEmpty();
 		assertThat(lastAccess(session)).as("a page within a minute of the last write writes nothing")
 			.isEqualTo(loggedIn);
 
 		long aMinuteAgo = System.currentTimeMillis() - 61_000;
 		database.update("update spring_session set last_access_time = ?, expiry_time = ? + 900000 where session_id = ?",
 				aMinuteAgo, aMinuteAgo, sessionId(session));
+		a.statements().start();
 		assertThat(user.get(a, "/orders").status()).isEqualTo(200);
+		assertThat(sessionUpdates(a.statements().stop()))
+			.as("the page's session update, which need not wait for the disk")
+			.singleElement()
+			.asString()
+			.contains("set_config('synchronous_commit', 'off', true)");
 		assertThat(lastAccess(session)).as("a page keeps the session alive once its access time is a minute old")
 			.isGreaterThan(aMinuteAgo + 60_000);
 	}
 
 	@Test
-	void aPageReadsItsSessionOnceAndCommitsOnlyItsOwnQueries() {
+	void aPageReadsItsSessionOnceWritesNothingWithinAMinuteAndCommitsOnlyItsOwnQueries() {
 		HttpUser user = new HttpUser().logIn(a, MANAGER, PASSWORD);
 		String order = freshOrder("status = 'CAPTURED'");
 		// The first page after login stores the session's new CSRF token.
 		assertThat(user.get(b, "/orders").status()).isEqualTo(200);
 
+		// The Orders page's one query needs no transaction; an order's page reads in one.
+		Map<String, Integer> commits = Map.of("/orders", 0, "/orders/" + order, 1);
 		for (String path : List.of("/orders", "/orders/" + order)) {
 			b.statements().start();
 			Page page = user.get(b, path);
@@ -178,10 +184,9 @@ class TwoNodeTests {
 				.map((sql) -> sql.strip().substring(0, 6))
 				.toList();
 			assertThat(page.status()).as(page.toString()).isEqualTo(200);
-			assertThat(sessionStatements).as("what %s asked of the session store", path)
-				.containsExactly("SELECT", "UPDATE");
+			assertThat(sessionStatements).as("what %s asked of the session store", path).containsExactly("SELECT");
 			assertThat(b.statements().commits()).as("commits for %s: its own read-only transaction only", path)
-				.isEqualTo(1);
+				.isEqualTo(commits.get(path));
 		}
 	}
 

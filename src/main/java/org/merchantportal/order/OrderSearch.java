@@ -16,6 +16,7 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.query.NativeQuery;
 
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -71,9 +72,11 @@ public class OrderSearch {
 	}
 
 	/**
-	 * A page of the merchant's orders matching the filter.
+	 * A page of the merchant's orders matching the filter. Its one statement needs no
+	 * transaction of its own (it joins a caller's): on PostgreSQL a read-only transaction
+	 * around it cost a {@code BEGIN} and a {@code COMMIT} on every page.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public OrderPage find(long merchantId, OrderFilter filter, int size) {
 		Sql sql = sql(merchantId, filter, size + 1);
 		NativeQuery<?> query = this.entityManager.createNativeQuery(sql.text())

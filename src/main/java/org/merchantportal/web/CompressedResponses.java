@@ -180,7 +180,12 @@ class CompressedResponses extends OncePerRequestFilter {
 	/** A request thread's deflater and buffers, kept for its next response. */
 	private static final class Zlib {
 
-		private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+		/**
+		 * zlib's fastest level: the Orders page (97 KB) deflates in 0.29 ms to 10.3 KB,
+		 * against 0.60 ms to 8.5 KB at the default level, which was a fifth of the page's
+		 * CPU time.
+		 */
+		private final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
 
 		private final ByteBuffer input = ByteBuffer.allocateDirect(CHUNK);
 
