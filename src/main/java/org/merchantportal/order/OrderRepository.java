@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -19,6 +20,8 @@ public interface OrderRepository extends Repository<Order, Long> {
 	/** Writes the pending changes now, so that new events get their keys. */
 	void flush();
 
+	/** The order with its lines, in one statement. */
+	@EntityGraph(attributePaths = "lines")
 	Optional<Order> findByMerchantIdAndPublicId(long merchantId, UUID publicId);
 
 	Optional<Order> findById(long id);

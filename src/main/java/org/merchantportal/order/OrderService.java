@@ -23,6 +23,7 @@ import org.merchantportal.audit.AuditLog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -81,20 +82,23 @@ public class OrderService {
 	/**
 	 * An order with its lines, if it is the staff member's merchant's. Its timeline is
 	 * not read: see {@link #details(Staff, UUID)}.
+	 * <p>
+	 * The reads of an order's pages run without a transaction of their own (they join a
+	 * caller's): each of their statements sees what was committed when it started, as it
+	 * would in a read-committed transaction, which on PostgreSQL cost a {@code BEGIN} and
+	 * a {@code COMMIT} on every page and dialog.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Order get(Staff staff, UUID orderId) {
-		Order order = this.orders.findByMerchantIdAndPublicId(staff.merchantId(), orderId)
+		return this.orders.findByMerchantIdAndPublicId(staff.merchantId(), orderId)
 			.orElseThrow(() -> new OrderNotFoundException(orderId));
-		order.getLines().size();
-		return order;
 	}
 
 	/**
 	 * An order with its lines and its whole timeline, if it is the staff member's
 	 * merchant's: for the merchant API, which lists every capture and refund.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Order getWithTimeline(Staff staff, UUID orderId) {
 		Order order = get(staff, orderId);
 		order.getTimeline();
@@ -105,7 +109,7 @@ public class OrderService {
 	 * An order with its lines and the newest {@link TimelinePage#SIZE} events of its
 	 * timeline, if it is the staff member's merchant's.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public OrderDetails details(Staff staff, UUID orderId) {
 		return details(staff, orderId, null);
 	}
@@ -114,7 +118,7 @@ public class OrderService {
 	 * An order with its lines and the page of its timeline just older than the cursor
 	 * (the newest page without one), if it is the staff member's merchant's.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public OrderDetails details(Staff staff, UUID orderId, TimelinePage.Cursor before) {
 		Order order = get(staff, orderId);
 		return new OrderDetails(order, this.events.page(order.getId(), before, TimelinePage.SIZE));

@@ -99,6 +99,21 @@ class OrderTimelineTests {
 	}
 
 	@Test
+	void anOrdersPageReadsTheOrderWithItsLinesInOneStatementAndItsNewestEventsInAnother() {
+		Order order = this.fixtures.orderWithRefunds(this.merchant.getId(), "TL-3", 3, 1);
+
+		this.recorder.start();
+		OrderDetails details = this.service.details(this.staff, order.getPublicId(), null);
+		List<Recorded> statements = this.recorder.stop();
+
+		assertThat(details.order().getLines()).isNotEmpty();
+		assertThat(statements).extracting(Recorded::sql)
+			.as("the order joined to its lines, then its newest events")
+			.satisfiesExactly((sql) -> assertThat(sql).contains("from purchase_order").contains("join order_line"),
+					(sql) -> assertThat(sql).contains("from order_event"));
+	}
+
+	@Test
 	void everyPageIsReadWithAtMostTwoStatementsThatScanOnlyItsRowsOfTheIndex() {
 		Order order = this.fixtures.orderWithRefunds(this.merchant.getId(), "TL-2", 2_000, 7);
 		Statistics statistics = statistics();
