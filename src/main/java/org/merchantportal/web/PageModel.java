@@ -29,8 +29,13 @@ public class PageModel {
 		model.addAttribute("currentPage", currentPageOf(request));
 	}
 
+	/**
+	 * Who is signed in. The layout asks this bean itself where a model lacks it (an
+	 * exception handler's that did not call {@link #addTo}), so that no page of a
+	 * signed-in user loses its navigation.
+	 */
 	@ModelAttribute("viewer")
-	Viewer viewer() {
+	public Viewer viewer() {
 		return Viewer.current();
 	}
 

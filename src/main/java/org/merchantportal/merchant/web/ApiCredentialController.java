@@ -13,6 +13,7 @@ import org.merchantportal.merchant.StaffMember;
 import org.merchantportal.merchant.UserAdministration.Admin;
 import org.merchantportal.merchant.UserAdministrationException;
 import org.merchantportal.web.FormInput;
+import org.merchantportal.web.PageModel;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -78,7 +79,8 @@ class ApiCredentialController {
 	}
 
 	@ExceptionHandler({ ApiCredentialNotFoundException.class, MethodArgumentTypeMismatchException.class })
-	String notFound(HttpServletResponse response, Model model) {
+	String notFound(HttpServletRequest request, HttpServletResponse response, Model model) {
+		PageModel.addTo(model, request);
 		response.setStatus(HttpStatus.NOT_FOUND.value());
 		model.addAttribute("status", 404);
 		model.addAttribute("titleKey", "error.credentialNotFound");

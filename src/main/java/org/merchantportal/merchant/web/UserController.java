@@ -15,6 +15,7 @@ import org.merchantportal.merchant.UserAdministration.Admin;
 import org.merchantportal.merchant.UserAdministrationException;
 import org.merchantportal.merchant.UserNotFoundException;
 import org.merchantportal.web.FormInput;
+import org.merchantportal.web.PageModel;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -110,7 +111,8 @@ class UserController {
 
 	@ExceptionHandler(UserAdministrationException.class)
 	String refused(UserAdministrationException ex, @AuthenticationPrincipal StaffMember user,
-			HttpServletResponse response, Model model, Locale locale) {
+			HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
+		PageModel.addTo(model, request);
 		response
 			.setStatus((ex.field() != null) ? HttpStatus.UNPROCESSABLE_CONTENT.value() : HttpStatus.CONFLICT.value());
 		return page(user, UserForm.empty(),
@@ -118,7 +120,8 @@ class UserController {
 	}
 
 	@ExceptionHandler(UserNotFoundException.class)
-	String notFound(HttpServletResponse response, Model model) {
+	String notFound(HttpServletRequest request, HttpServletResponse response, Model model) {
+		PageModel.addTo(model, request);
 		response.setStatus(HttpStatus.NOT_FOUND.value());
 		model.addAttribute("status", 404);
 		model.addAttribute("titleKey", "error.userNotFound");

@@ -279,6 +279,8 @@ class UserControllerTests {
 			.getContentAsString();
 
 		assertThat(page).containsPattern("role=\"alert\"[^>]*>\\s*You cannot disable yourself\\s*<");
+		// The page shown again keeps the layout's navigation, language switch and logout.
+		assertThat(page).contains("class=\"topnav\"").contains("class=\"languages\"").contains("action=\"/logout\"");
 		assertThat(reload(me).isEnabled()).isTrue();
 		assertThat(this.audit.recent(me.getMerchantId(), 10)).extracting((event) -> event.getType())
 			.containsOnly(AuditEventType.LOGIN_SUCCEEDED);
@@ -338,6 +340,8 @@ class UserControllerTests {
 				.perform(post("/users/{id}/" + change, id).session(admin).with(csrf()).param("role", Role.ADMIN.name()))
 				.andExpect(status().isNotFound())
 				.andExpect(content().string(containsString("User not found")))
+				.andExpect(content().string(containsString("class=\"topnav\"")))
+				.andExpect(content().string(containsString("class=\"languages\"")))
 				.andExpect(content().string(not(containsString(before.getUsername()))));
 		}
 
