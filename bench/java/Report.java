@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -397,63 +398,16 @@ final class Report {
 			}
 			out.append('\n');
 		}
-		List<String> seeds = metaValues("seed");
-		if (!seeds.isEmpty()) {
-			out.append("Seeding (straight SQL, portal stopped):\n\n");
-			for (String line : seeds) {
-				Map<String, String> seed = fields(line);
-				out.append("- ")
-					.append(dbLabel(seed.get("db")))
-					.append(", N = ")
-					.append(count(Long.parseLong(seed.get("n"))))
-					.append(": ")
-					.append(seed.get("seconds"))
-					.append(" s (")
-					.append(count(Long.parseLong(seed.get("lines"))))
-					.append(" lines, ")
-					.append(count(Long.parseLong(seed.get("events"))))
-					.append(" events)")
-					.append("true".equals(seed.get("reused")) ? ", seeded by an earlier run and reused\n" : "\n");
-			}
-			out.append('\n');
-		}
-		List<String> jits = metaValues("jit");
-		if (!jits.isEmpty()) {
-			out.append("JVM warm-up after each start, until the JIT settled:\n\n");
-			for (String line : jits) {
-				Map<String, String> jit = fields(line);
-				out.append("- ")
-					.append(dbLabel(jit.get("db")))
-					.append(", N = ")
-					.append(count(Long.parseLong(jit.get("n"))))
-					.append(": ")
-					.append(jit.get("seconds"))
-					.append(" s in ")
-					.append(jit.get("rounds"))
-					.append(" rounds, the last with ")
-					.append(jit.get("last_round_ms"))
-					.append(" ms of JIT compiling")
-					.append("yes".equals(jit.get("settled")) ? "\n" : " (not settled)\n");
-			}
-			out.append('\n');
-		}
-		List<String> apps = metaValues("app");
-		if (!apps.isEmpty()) {
-			out.append("Portal logs:\n\n");
-			for (String line : apps) {
-				Map<String, String> app = fields(line);
-				out.append("- ")
-					.append(dbLabel(app.get("db")))
-					.append(", N = ")
-					.append(count(Long.parseLong(app.get("n"))))
-					.append(": ")
-					.append(app.get("oom"))
-					.append(" OutOfMemoryError, ")
-					.append(app.get("closed"))
-					.append(" \"database has been closed\"\n");
-			}
-			out.append('\n');
-		}
+		perDatabase(out, "seed", "Seeding (straight SQL, portal stopped):",
+				(seed) -> seed.get("seconds") + " s (" + count(Long.parseLong(seed.get("lines"))) + " lines, "
+						+ count(Long.parseLong(seed.get("events"))) + " events)"
+						+ ("true".equals(seed.get("reused")) ? ", seeded by an earlier run and reused" : ""));
+		perDatabase(out, "jit", "JVM warm-up after each start, until the JIT settled:",
+				(jit) -> jit.get("seconds") + " s in " + jit.get("rounds") + " rounds, the last with "
+						+ jit.get("last_round_ms") + " ms of JIT compiling"
+						+ ("yes".equals(jit.get("settled")) ? "" : " (not settled)"));
+		perDatabase(out, "app", "Portal logs:", (app) -> app.get("oom") + " OutOfMemoryError, " + app.get("closed")
+				+ " \"database has been closed\"");
 		if (!this.missed.isEmpty()) {
 			out.append("Missed:\n\n");
 			this.missed.forEach((line) -> out.append("- ").append(line).append('\n'));
@@ -465,6 +419,30 @@ final class Report {
 			out.append('\n');
 		}
 		return out.toString();
+	}
+
+	/**
+	 * A list of the meta lines of one type, one item per database and N, each as the
+	 * text says.
+	 */
+	private void perDatabase(StringBuilder out, String type, String title,
+			Function<Map<String, String>, String> text) {
+		List<String> lines = metaValues(type);
+		if (lines.isEmpty()) {
+			return;
+		}
+		out.append(title).append("\n\n");
+		for (String line : lines) {
+			Map<String, String> fields = fields(line);
+			out.append("- ")
+				.append(dbLabel(fields.get("db")))
+				.append(", N = ")
+				.append(count(Long.parseLong(fields.get("n"))))
+				.append(": ")
+				.append(text.apply(fields))
+				.append('\n');
+		}
+		out.append('\n');
 	}
 
 	private List<String> metaValues(String type) {
