@@ -60,7 +60,9 @@ class CompressedResponsesTests {
 		assertThat(compressed.headers().firstValue("Accept-Ranges")).isNotEqualTo(java.util.Optional.of("bytes"));
 		String page = new String(gunzip(compressed.body()), StandardCharsets.UTF_8);
 		assertThat(page).contains("<h1").contains("</html>");
-		assertThat(compressed.body().length).isLessThan(page.length() / 2);
+		// Deflated, not stored: zlib's fastest level brings the 2 KB login page to about
+		// half.
+		assertThat(compressed.body().length).isLessThan(page.length() * 6 / 10);
 
 		assertThat(plain.statusCode()).isEqualTo(200);
 		assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
