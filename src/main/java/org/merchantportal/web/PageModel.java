@@ -15,26 +15,24 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What the layout of every page needs: who is signed in, the languages of its switch, and
- * the page to show again once one is chosen. Added to every controller's model; an
- * exception handler, whose model starts empty, adds it with {@link #addTo}.
+ * What the layout of every page needs: the languages of its switch, and the page to show
+ * again once one is chosen, added to every controller's model (an exception handler,
+ * whose model starts empty, adds them with {@link #addTo}); and who is signed in, which
+ * the layout asks of {@link #viewer()}.
  */
 @ControllerAdvice(annotations = Controller.class)
 public class PageModel {
 
 	/** Adds what the layout needs to an exception handler's model. */
 	public static void addTo(Model model, HttpServletRequest request) {
-		model.addAttribute("viewer", Viewer.current());
 		model.addAttribute("languages", Languages.SUPPORTED);
 		model.addAttribute("currentPage", currentPageOf(request));
 	}
 
 	/**
-	 * Who is signed in. The layout asks this bean itself where a model lacks it (an
-	 * exception handler's that did not call {@link #addTo}), so that no page of a
-	 * signed-in user loses its navigation.
+	 * Who is signed in, asked by the layout itself ({@code @pageModel.viewer()}) once per
+	 * page, so that every page has it, whatever its model holds.
 	 */
-	@ModelAttribute("viewer")
 	public Viewer viewer() {
 		return Viewer.current();
 	}
